@@ -1,0 +1,36 @@
+# Every target sets up what it needs on a fresh clone: a .venv/ from the pinned requirements.lock.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8001
+UV_VERSION := 0.13.9
+RUN := $(BIN)/python -m newsevents
+
+.PHONY: setup data test serve clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+## data: build and validate the tables and datapackage.json (nothing is published unless every check passes)
+data: $(STAMP)
+	$(RUN) data
+
+## test: the whole test suite (installs Debian's chromium for the browser tests when missing)
+test: $(STAMP)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	$(BIN)/python -m pytest
+
+## serve: build, validate and show where the outputs are
+serve: data
+	@echo "dataset: $(CURDIR)/data/*.csv and $(CURDIR)/datapackage.json"
+
+clean:
+	rm -rf .staging .cache site dist artifacts

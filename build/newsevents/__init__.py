@@ -1,0 +1,1 @@
+"""Build, validate and publish the news-derived event dataset."""
