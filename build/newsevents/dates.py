@@ -88,7 +88,7 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
 def _nearest_year(month: int, day: int | None, anchor: date, future: bool, phrase: str) -> tuple[date, date]:
     """The occurrence of a month (and day) nearest to the anchor in the event's direction."""
     candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in range(anchor.year - 8, anchor.year + 9):  # wide enough to reach a leap day
         if day is None:
             candidates.append(_month_range(year, month))
         else:
@@ -98,10 +98,8 @@ def _nearest_year(month: int, day: int | None, anchor: date, future: bool, phras
     if not candidates:
         raise DatePhraseError(f"'{phrase}' is not a real date in any year")
     if future:
-        fitting = [c for c in candidates if c[1] >= anchor]
-        return min(fitting)
-    fitting = [c for c in candidates if c[0] <= anchor]
-    return max(fitting)
+        return min(c for c in candidates if c[1] >= anchor)
+    return max(c for c in candidates if c[0] <= anchor)
 
 
 def _weekday(anchor: date, weekday: int, which: str | None, future: bool) -> date:

@@ -15,6 +15,8 @@ import yaml
 from .project import Project
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+FIELD_KEYS = {"name", "type", "description", "required", "pattern", "minimum", "maximum", "vocabulary", "evidence",
+              "slug"}
 MAX_QUOTE_LENGTH = 400
 
 # Order of publication: referenced tables before the tables that point at them.
@@ -107,6 +109,9 @@ def load_tables(root: Path) -> dict[str, Table]:
         spec = yaml.safe_load((project.schemas / "tables" / f"{name}.yaml").read_text(encoding="utf-8"))
         fields = []
         for f in spec["fields"]:
+            unknown = set(f) - FIELD_KEYS
+            if unknown:  # a stray key is usually a description cut short by an unquoted comma
+                raise ValueError(f"schemas/tables/{name}.yaml: field {f.get('name')}: unknown keys {sorted(unknown)}")
             fields.append(Field(
                 name=f["name"], type=f["type"], description=f["description"],
                 required=f.get("required", True),

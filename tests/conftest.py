@@ -1,0 +1,44 @@
+"""Shared fixtures: a temporary copy of the project to build in, and the CLI run as a user runs it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsevents.project import REPO_ROOT, Project
+
+COPIED = ["schemas", "data", "datapackage.json"]
+
+
+def copy_project(target: Path) -> Project:
+    """A copy of the inputs, schemas and published outputs: builds in it never touch the repository."""
+    for name in COPIED:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
+
+
+def run_cli(project: Project, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`python -m newsevents ARGS` against the given project root, output captured."""
+    env = os.environ | {"NEWSEVENTS_ROOT": str(project.root)}
+    return subprocess.run([sys.executable, "-m", "newsevents", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
+def snapshot(project: Project) -> dict[str, bytes]:
+    """Bytes of every published file (tables, datapackage.json, database if any), by path."""
+    files = sorted(project.data.glob("*.csv")) + [project.datapackage]
+    files += sorted(project.root.glob("*.db"))
+    return {project.rel(path): path.read_bytes() for path in files if path.exists()}
