@@ -9,7 +9,7 @@ from datetime import date
 from .errors import Collector
 from .project import Project
 from .stories import DATELINE, Story, parse_capture
-from .yamlfile import check_structure, coding_schema, read_yaml
+from .yamlfile import Where, check_structure, coding_schema, read_yaml
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_HEADLINE = 250
@@ -80,14 +80,14 @@ def _iso(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _publication(story: Story, entry: dict, shown_as: str, line: int | None, problems: Collector):
+def _publication(story: Story, entry: dict, shown_as: str, where: Where, problems: Collector):
     """(date, earliest, latest, basis, note) for a story: the text first, then the manifest."""
     given = any(key in entry for key in ("published_date", "published_date_earliest", "published_date_latest"))
     if story.published_date:
         if given or entry.get("published_date_basis"):
             problems.add(shown_as, f"story '{entry['article_id']}' prints its date "
                          f"('{story.published_date_phrase}'), so the manifest must not give one",
-                         "remove the published_date keys from this manifest entry", line=line,
+                         "remove the published_date keys from this manifest entry", line=where.line,
                          record=entry["article_id"])
         day = story.published_date
         return day, day, day, "stated", f"from the line '{story.published_date_phrase}'"
@@ -99,24 +99,24 @@ def _publication(story: Story, entry: dict, shown_as: str, line: int | None, pro
         latest = _iso(entry.get("published_date_latest")) or day
     except ValueError as error:
         problems.add(shown_as, f"impossible publication date: {error}", "give a real date as YYYY-MM-DD",
-                     line=line, record=entry["article_id"])
+                     line=where.line, record=entry["article_id"])
         return None, None, None, "unknown", note
     if (earliest is None) != (latest is None) or (earliest and latest and earliest > latest):
         problems.add(shown_as, "the publication date range is incomplete or reversed",
                      "give published_date, or both published_date_earliest <= published_date_latest",
-                     line=line, record=entry["article_id"])
+                     line=where.line, record=entry["article_id"])
         return None, None, None, "unknown", note
     if earliest and basis == "unknown":
         problems.add(shown_as, "a publication date is given with basis 'unknown'",
-                     "say how it is known: published_date_basis inferred or external", line=line,
+                     "say how it is known: published_date_basis inferred or external", line=where.line,
                      record=entry["article_id"])
     if basis in ("inferred", "external") and not note:
         problems.add(shown_as, f"published_date_basis '{basis}' needs a date_note",
-                     "explain the inference or name the outside source in date_note", line=line,
+                     "explain the inference or name the outside source in date_note", line=where.line,
                      record=entry["article_id"])
     if basis in ("inferred", "external") and not earliest:
         problems.add(shown_as, f"published_date_basis '{basis}' but no date is given",
-                     "add published_date (or the earliest/latest pair)", line=line, record=entry["article_id"])
+                     "add published_date (or the earliest/latest pair)", line=where.line, record=entry["article_id"])
     if earliest == latest and earliest is not None:
         day = earliest
     return day, earliest, latest, basis, note
@@ -140,10 +140,10 @@ def load_articles(project: Project, problems: Collector) -> list[Article]:
     for c, entry in enumerate(document.data["captures"]):
         path = project.raw / entry["file"]
         capture_file = project.rel(path)
-        line = document.line("captures", c)
+        where = Where(shown, entry["file"], document, ("captures", c))
         if not path.exists():
             problems.add(shown, f"capture file {capture_file} is listed but missing",
-                         "restore it from git, or remove its manifest entry", line=line, record=entry["file"])
+                         "restore it from git, or remove its manifest entry", line=where.line, record=entry["file"])
             continue
         data = path.read_bytes()
         digest = sha256_of(data)
@@ -159,20 +159,20 @@ def load_articles(project: Project, problems: Collector) -> list[Article]:
         if len(stories) != len(entry["stories"]):
             problems.add(shown, f"{capture_file} holds {len(stories)} stories but the manifest lists "
                          f"{len(entry['stories'])}", "list one entry per story, in order",
-                         line=line, record=entry["file"])
+                         line=where.line, record=entry["file"])
             continue
         for s, (story, story_entry) in enumerate(zip(stories, entry["stories"])):
-            story_line = document.line("captures", c, "stories", s)
+            story_where = Where(shown, story_entry["article_id"], document, ("captures", c, "stories", s))
             article_id = story_entry["article_id"]
             if article_id in seen_ids:
                 problems.add(shown, f"article_id '{article_id}' is used twice", "give each story its own id",
-                             line=story_line, record=article_id)
-            seen_ids[article_id] = story_line
+                             line=story_where.line, record=article_id)
+            seen_ids[article_id] = story_where
             if len(story.headline) > MAX_HEADLINE or DATELINE.match(story.headline) or story.headline.endswith("."):
                 problems.add(capture_file, f"story {s + 1} has no headline: it starts with body text "
                              f"({story.headline[:60]!r}…)", "capture the page again with its headline",
                              line=text.count("\n", 0, story.start) + 1, record=article_id)
-            published = _publication(story, story_entry, shown, story_line, problems)
+            published = _publication(story, story_entry, shown, story_where, problems)
             articles.append(Article(
                 article_id=article_id, capture_file=capture_file,
                 outlet=story_entry.get("outlet", entry["outlet"]), story=story, text=text,

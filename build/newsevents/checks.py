@@ -40,7 +40,11 @@ class _Report:
 
 
 def _key(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    return frame[columns].astype("string").fillna("").agg("|".join, axis=1)
+    """One string per row joining the columns, for matching keys across tables (vectorised)."""
+    key = frame[columns[0]].astype("string").fillna("")
+    for column in columns[1:]:
+        key = key + "|" + frame[column].astype("string").fillna("")
+    return key
 
 
 def check_schemas(frames: dict[str, pd.DataFrame], tables: dict[str, Table], report: _Report) -> None:

@@ -12,14 +12,7 @@ from .captures import Article
 from .errors import Collector
 from .evidence import QuoteError, locate
 from .project import Project
-from .yamlfile import Document, check_structure, coding_schema, read_yaml
-
-
-@dataclass(frozen=True)
-class Where:
-    file: str
-    line: int | None
-    record: str
+from .yamlfile import Document, Where, check_structure, coding_schema, read_yaml
 
 
 @dataclass(frozen=True)
@@ -95,10 +88,11 @@ class _Reader:
         self.project, self.articles, self.problems = project, articles, problems
         self.events: dict[str, Event] = {}
         self.claims: dict[str, Claim] = {}
+        self.rejected = False  # a definition was refused, so a reference to it may be no mistake
 
     def read(self, document: Document, article: Article) -> None:
         for e, entry in enumerate(document.data["events"]):
-            where = Where(document.path, document.line("events", e), entry["id"])
+            where = Where(document.path, entry["id"], document, ("events", e))
             event = self.events.setdefault(entry["id"], Event(entry["id"]))
             event.reported_by.add(article.article_id)
             event.first_seen = event.first_seen or where
@@ -107,44 +101,46 @@ class _Reader:
                     self.problems.add(where.file, f"event '{entry['id']}' is already defined in {event.where.file}"
                                       f":{event.where.line}", "keep one definition; in other stories list the "
                                       "event by id with its evidence only", line=where.line, record=where.record)
-                else:
-                    event.fields = {k: v for k, v in entry.items() if k not in ("evidence", "actors", "claims",
-                                                                                "meeting", "participants")}
-                    event.where, event.article = where, article
-                    event.meeting = entry.get("meeting")
+                    self.rejected = True
+                    continue  # the refused definition adds nothing, so its parts raise no further problems
+                event.fields = {k: v for k, v in entry.items() if k not in ("evidence", "actors", "claims",
+                                                                            "meeting", "participants")}
+                event.where, event.article = where, article
+                event.meeting = entry.get("meeting")
             elif "meeting" in entry:
                 self.problems.add(where.file, "meeting details given in an entry that does not define the event",
                                   "move them to the defining entry", line=where.line, record=where.record)
             event.evidence += _locate_all(entry["evidence"], article, where, self.problems)
             for r, role in enumerate(entry.get("actors", [])):
-                role_where = Where(document.path, document.line("events", e, "actors", r), entry["id"])
+                role_where = Where(document.path, entry["id"], document, ("events", e, "actors", r))
                 record = event.roles.setdefault((role["actor"], role["role"]), {"evidence": [], "where": role_where})
                 _merge_fields(record, role, ("claimed_by", "note"), role_where, self.problems)
                 record["evidence"] += _locate_all(role["evidence"], article, role_where, self.problems)
             for p, participant in enumerate(entry.get("participants", [])):
-                p_where = Where(document.path, document.line("events", e, "participants", p), entry["id"])
+                p_where = Where(document.path, entry["id"], document, ("events", e, "participants", p))
                 record = event.participants.setdefault(participant["actor"], {"evidence": [], "where": p_where})
                 _merge_fields(record, participant, ("participation", "represented_by", "note"), p_where,
                               self.problems)
                 record["evidence"] += _locate_all(participant["evidence"], article, p_where, self.problems)
             for c, claim_entry in enumerate(entry.get("claims", [])):
                 self._claim(claim_entry, entry["id"], article,
-                            Where(document.path, document.line("events", e, "claims", c), claim_entry["id"]))
+                            Where(document.path, claim_entry["id"], document, ("events", e, "claims", c)))
 
     def _claim(self, entry: dict, event_id: str, article: Article, where: Where) -> None:
         claim = self.claims.setdefault(entry["id"], Claim(entry["id"], event_id, where))
+        if "outcome" in entry and claim.fields is not None:
+            self.problems.add(where.file, f"claim '{entry['id']}' is already defined in {claim.where.file}:"
+                              f"{claim.where.line}", "keep one definition; elsewhere give the id and evidence",
+                              line=where.line, record=where.record)
+            self.rejected = True
+            return
         if claim.event_id != event_id:
             self.problems.add(where.file, f"claim '{entry['id']}' is listed under event '{event_id}' but belongs "
                               f"to '{claim.event_id}'", "list it under the event it was defined with",
                               line=where.line, record=where.record)
         if "outcome" in entry:
-            if claim.fields is not None:
-                self.problems.add(where.file, f"claim '{entry['id']}' is already defined in {claim.where.file}:"
-                                  f"{claim.where.line}", "keep one definition; elsewhere give the id and evidence",
-                                  line=where.line, record=where.record)
-            else:
-                claim.fields = {k: v for k, v in entry.items() if k != "evidence"}
-                claim.where = where
+            claim.fields = {k: v for k, v in entry.items() if k != "evidence"}
+            claim.where = where
         claim.evidence += _locate_all(entry["evidence"], article, where, self.problems)
 
 
@@ -153,7 +149,7 @@ def load_coding(project: Project, articles: list[Article], problems: Collector) 
     by_id = {a.article_id: a for a in articles}
     reader = _Reader(project, by_id, problems)
     files = {path.stem: path for path in sorted(project.stories_coding.glob("*.yaml"))}
-    drafts = []
+    drafts, unread = [], False
     for stem, path in files.items():
         if stem not in by_id:
             problems.add(project.rel(path), f"no story '{stem}' in the capture manifest",
@@ -164,18 +160,23 @@ def load_coding(project: Project, articles: list[Article], problems: Collector) 
             continue
         document = read_yaml(path, project.rel(path), problems)
         if document is None or not check_structure(document, coding_schema(project.root, "story"), problems):
+            unread = True
             continue
         if document.data["article_id"] != article.article_id:
             problems.add(document.path, f"article_id '{document.data['article_id']}' does not match the file name",
                          f"set article_id: {article.article_id}", line=document.line("article_id"))
+            unread = True
             continue
         if document.data["review"] != "reviewed":
+            problems.add(document.path, "this coding file is a machine draft and has not been reviewed",
+                         "check every record against the story, then set `review: reviewed`",
+                         line=document.line("review"))
             drafts.append(document.path)
             continue
         reader.read(document, article)
-    for path in drafts:
-        problems.add(path, "this coding file is a machine draft and has not been reviewed",
-                     "check every record against the story, then set `review: reviewed`", line=1)
+    if unread or drafts or reader.rejected:
+        # what the unread files or refused definitions define is unknown: an undefined reference may be none
+        return Coding(events=reader.events, claims=reader.claims, drafts=drafts)
     for event in reader.events.values():
         if event.fields is None:
             seen = event.first_seen

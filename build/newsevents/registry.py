@@ -5,15 +5,15 @@ from dataclasses import dataclass
 
 from .errors import Collector
 from .project import Project
-from .yamlfile import Document, check_structure, coding_schema, read_yaml
+from .yamlfile import Document, Where, check_structure, coding_schema, read_yaml
 
 
 @dataclass
 class Registries:
     actors: dict[str, dict]
     places: dict[str, dict]
-    actor_lines: dict[str, tuple[str, int | None]]
-    place_lines: dict[str, tuple[str, int | None]]
+    actor_lines: dict[str, Where]
+    place_lines: dict[str, Where]
 
 
 def _entries(project: Project, path, key: str, problems: Collector) -> tuple[list[dict], Document | None]:
@@ -35,14 +35,14 @@ def load_registries(project: Project, problems: Collector) -> Registries:
     ):
         entries, document = _entries(project, path, key, problems)
         for i, entry in enumerate(entries):
-            line = document.line(key, i)
+            where = Where(document.path, entry["id"], document, (key, i))
             if entry["id"] in target:
                 problems.add(document.path, f"{key[:-1]} id '{entry['id']}' is defined twice",
-                             f"merge the two entries or rename one (first at line {lines[entry['id']][1]})",
-                             line=line, record=entry["id"])
+                             f"merge the two entries or rename one (first at line {lines[entry['id']].line})",
+                             line=where.line, record=entry["id"])
                 continue
             target[entry["id"]] = entry
-            lines[entry["id"]] = (document.path, line)
+            lines[entry["id"]] = where
     _check_actor_links(registries, problems)
     _check_places(registries, problems)
     return registries
@@ -51,20 +51,20 @@ def load_registries(project: Project, problems: Collector) -> Registries:
 def _check_actor_links(registries: Registries, problems: Collector) -> None:
     alias_owner: dict[str, str] = {}
     for actor_id, actor in registries.actors.items():
-        file, line = registries.actor_lines[actor_id]
+        where = registries.actor_lines[actor_id]
         affiliation = actor.get("affiliation")
         if affiliation and affiliation not in registries.actors:
-            problems.add(file, f"affiliation '{affiliation}' is not a registered actor",
-                         "add that actor to the registry, or fix the id", line=line, record=actor_id)
+            problems.add(where.file, f"affiliation '{affiliation}' is not a registered actor",
+                         "add that actor to the registry, or fix the id", line=where.line, record=actor_id)
         if affiliation == actor_id:
-            problems.add(file, "an actor cannot be affiliated with itself", "name the body or state it belongs to",
-                         line=line, record=actor_id)
+            problems.add(where.file, "an actor cannot be affiliated with itself", "name the body or state it belongs to",
+                         line=where.line, record=actor_id)
         for alias in actor["aliases"]:
             owner = alias_owner.setdefault(alias, actor_id)
             if owner != actor_id:
-                problems.add(file, f"alias '{alias}' also belongs to actor '{owner}'",
+                problems.add(where.file, f"alias '{alias}' also belongs to actor '{owner}'",
                              "an alias must name one actor only; remove it from one of them",
-                             line=line, record=actor_id)
+                             line=where.line, record=actor_id)
     # affiliation chains must end: a cycle would make "belongs to" meaningless
     for actor_id in registries.actors:
         seen, current = set(), actor_id
@@ -72,21 +72,21 @@ def _check_actor_links(registries: Registries, problems: Collector) -> None:
             seen.add(current)
             current = registries.actors[current].get("affiliation")
         if current in seen:
-            file, line = registries.actor_lines[actor_id]
-            problems.add(file, "affiliations form a cycle", "make the chain end at a state or body",
-                         line=line, record=actor_id)
+            where = registries.actor_lines[actor_id]
+            problems.add(where.file, "affiliations form a cycle", "make the chain end at a state or body",
+                         line=where.line, record=actor_id)
 
 
 def _check_places(registries: Registries, problems: Collector) -> None:
     for place_id, place in registries.places.items():
-        file, line = registries.place_lines[place_id]
+        where = registries.place_lines[place_id]
         has_point = place.get("lat") is not None and place.get("lon") is not None
         if (place.get("lat") is None) != (place.get("lon") is None):
-            problems.add(file, "only one of lat and lon is given", "give both, or neither", line=line,
+            problems.add(where.file, "only one of lat and lon is given", "give both, or neither", line=where.line,
                          record=place_id)
         if place["precision"] == "unknown" and has_point:
-            problems.add(file, "precision 'unknown' but a point is given",
-                         "remove the point, or say how well it locates the place", line=line, record=place_id)
+            problems.add(where.file, "precision 'unknown' but a point is given",
+                         "remove the point, or say how well it locates the place", line=where.line, record=place_id)
         if place["precision"] != "unknown" and not has_point:
-            problems.add(file, f"precision '{place['precision']}' but no point is given",
-                         "add lat and lon, or set precision to unknown", line=line, record=place_id)
+            problems.add(where.file, f"precision '{place['precision']}' but no point is given",
+                         "add lat and lon, or set precision to unknown", line=where.line, record=place_id)

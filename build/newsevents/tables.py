@@ -5,7 +5,7 @@ import pandas as pd
 
 from .captures import Article
 from .coding import Coding, Where
-from .counts import parse_count
+from .counts import check_rules, parse_count
 from .errors import Collector
 from .event_dates import resolve_event_dates
 from .mentions import find_mentions
@@ -80,7 +80,7 @@ def _country_rows(registries: Registries, problems: Collector) -> list[dict]:
             if code and code not in rows:
                 found = country(code)
                 if found is None:
-                    file, line = lines[entry_id]
+                    file, line = lines[entry_id].file, lines[entry_id].line
                     problems.add(file, f"'{code}' is not an ISO 3166-1 alpha-3 country code",
                                  "use the three-letter ISO code, e.g. IRN, PAK, AFG", line=line, record=entry_id)
                 else:
@@ -100,8 +100,8 @@ def _claim_rows(coding: Coding, refs: _Refs, project: Project, problems: Collect
         except ValueError as error:
             problems.add(where.file, str(error), "write the number as printed, or add the word's rule to "
                          "schemas/counts.yaml", line=where.line, record=claim_id)
-            low, high = 0, None
-        if not any(f["count"] in e.quote for e in claim.evidence):
+            low, high = None, None
+        if low is not None and not any(f["count"] in e.quote for e in claim.evidence):
             problems.add(where.file, f"count '{f['count']}' does not appear in the claim's evidence",
                          "count is the number as printed in the quote", line=where.line, record=claim_id)
         part_of = f.get("part_of")
@@ -120,6 +120,7 @@ def build_tables(project: Project, articles: list[Article], registries: Registri
                  problems: Collector) -> dict[str, pd.DataFrame]:
     """Every published table, sorted by primary key."""
     cameo, plover = cameo_codes(project), plover_types(project)
+    check_rules(project, problems)
     refs = _Refs(registries, coding, set(cameo["code"]), set(plover["type"]), problems)
     dates = resolve_event_dates(coding.events, problems)
     rows: dict[str, list[dict]] = {name: [] for name in load_tables(project.root)}
