@@ -81,6 +81,13 @@ def _day(year: int, month: int, day: int, phrase: str) -> date:
         raise DatePhraseError(f"'{phrase}' is not a real date ({error})") from None
 
 
+def _year(match: re.Match, phrase: str) -> int:
+    year = int(match.group("year"))
+    if year < 1:
+        raise DatePhraseError(f"'{phrase}' names year {match.group('year')}, which is not a real year")
+    return year
+
+
 def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
@@ -92,7 +99,7 @@ def _nearest_year(month: int, day: int | None, anchor: date, future: bool, phras
         if day is None:
             candidates.append(_month_range(year, month))
         else:
-            if day > calendar.monthrange(year, month)[1]:
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
                 continue
             candidates.append((date(year, month, day),) * 2)
     if not candidates:
@@ -183,10 +190,10 @@ def resolve(phrase: str, published: tuple[date, date] | None, *, future: bool = 
         day = _day(int(match.group("year")), _month(match.group("month"), phrase), int(match.group("day")), phrase)
         return Resolved(day, day, "day", "stated")
     if kind == "month_year":
-        start, end = _month_range(int(match.group("year")), _month(match.group("month"), phrase))
+        start, end = _month_range(_year(match, phrase), _month(match.group("month"), phrase))
         return Resolved(start, end, "month", "stated")
     if kind == "year":
-        year = int(match.group("year"))
+        year = _year(match, phrase)
         return Resolved(date(year, 1, 1), date(year, 12, 31), "year", "stated")
     if kind == "days_offset":
         if anchor_event is None:
@@ -195,8 +202,11 @@ def resolve(phrase: str, published: tuple[date, date] | None, *, future: bool = 
             return Resolved.unknown()
         days = _offset_days(match, phrase)
         sign = -1 if this_is == "before" else 1
-        start = anchor_event.start + timedelta(days=sign * days)
-        end = anchor_event.end + timedelta(days=sign * days)
+        try:
+            start = anchor_event.start + timedelta(days=sign * days)
+            end = anchor_event.end + timedelta(days=sign * days)
+        except OverflowError:
+            raise DatePhraseError(f"'{phrase}' lands outside the calendar") from None
         basis = anchor_event.basis if anchor_event.basis in ("external", "unknown") else "resolved_relative"
         return Resolved(start, end, precision_of(start, end), basis)
     if published is None:

@@ -101,6 +101,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _printed_date(text: str) -> date | None:
+    """'22 January 2024' as a date; None for what is no real date ('31 February 2024'), like any furniture."""
+    try:
+        return datetime.strptime(text, "%d %B %Y").date()
+    except ValueError:
+        return None
+
+
 def _classify(story: Story, text: str, lines) -> None:
     headline_seen = 0
     header_done = not any(FURNITURE.match(line[2].strip()) for line in lines)
@@ -117,9 +125,9 @@ def _classify(story: Story, text: str, lines) -> None:
         elif FURNITURE.match(content):
             kind = "furniture"
             updated = UPDATED_DATE.match(content)
-            if updated:
-                story.published_date = datetime.strptime(updated.group(1), "%d %B %Y").date()
-                story.published_date_phrase = content
+            day = _printed_date(updated.group(1)) if updated else None
+            if day:
+                story.published_date, story.published_date_phrase = day, content
         elif not header_done or PHOTO_CREDIT.search(content):
             kind = "caption"
         elif BULLET.match(raw):
