@@ -6,7 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from .errors import Collector
 from .project import Project
+from .yamlfile import read_yaml
 
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -17,6 +19,25 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 @cache
 def vague_rules(root: Path) -> dict[str, dict]:
     return yaml.safe_load((Project(root).schemas / "counts.yaml").read_text(encoding="utf-8"))["vague"]
+
+
+def check_rules(project: Project, problems: Collector) -> None:
+    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded."""
+    path = project.schemas / "counts.yaml"
+    document = read_yaml(path, project.rel(path), problems)
+    if document is None:
+        return
+    for word, rule in document.data["vague"].items():
+        low, high = rule.get("low"), rule.get("high")
+        if not isinstance(low, int) or low < 0:
+            wrong = f"low {low!r} is not a whole number of at least 0"
+        elif high is not None and (not isinstance(high, int) or high < low):
+            wrong = f"low {low} exceeds high {high!r}"
+        else:
+            continue
+        problems.add(document.path, f"the rule for '{word}': {wrong}",
+                     "give whole numbers with 0 <= low <= high, or high: null when there is no upper bound",
+                     line=document.line("vague", word), record=word)
 
 
 def _number_word(text: str) -> int | None:
