@@ -9,6 +9,7 @@ UV_VERSION := 0.13.9
 RUN := $(BIN)/python -m newsevents
 
 .PHONY: setup data test serve clean
+.PHONY: prepare-release release diff
 
 setup: $(STAMP)
 
@@ -31,6 +32,18 @@ test: $(STAMP)
 ## serve: build, validate and show where the outputs are
 serve: data
 	@echo "dataset: $(CURDIR)/data/*.csv and $(CURDIR)/datapackage.json"
+
+## prepare-release: regenerate CITATION.cff, .zenodo.json and CHANGELOG.md's row summary (see RELEASING.md)
+prepare-release: data
+	$(RUN) prepare-release
+
+## release: dist/<name>-<version>.zip, reproducible and checksummed, recorded in releases/ (see RELEASING.md)
+release: $(STAMP)
+	$(RUN) release
+
+## diff: rows added, removed and changed since a released version: make diff FROM=1.0.0
+diff: data
+	$(RUN) diff "$(FROM)"
 
 clean:
 	rm -rf .staging .cache site dist artifacts

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .errors import BuildFailed
+from .errors import BuildFailed, Problem
 from .project import REPO_ROOT, Project
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
@@ -33,6 +33,56 @@ def data(ctx: typer.Context) -> None:
         raise typer.Exit(1)
     typer.echo(summary(result.frames))
     typer.echo("published: data/*.csv and datapackage.json")
+
+
+@app.command("prepare-release")
+def prepare_release(ctx: typer.Context) -> None:
+    """Regenerate CITATION.cff, .zenodo.json and the CHANGELOG.md row summary for the version in schemas/dataset.yaml."""
+    from .release import prepare
+
+    try:
+        changed = prepare(ctx.obj)
+    except BuildFailed as failure:
+        typer.echo(failure.report(), err=True)
+        raise typer.Exit(1)
+    typer.echo(f"updated: {', '.join(changed)}" if changed else "CITATION.cff, .zenodo.json and CHANGELOG.md are current")
+
+
+@app.command()
+def release(ctx: typer.Context) -> None:
+    """Write dist/<name>-<version>.zip and record it in releases/; refuses on a dirty tree, a failing build or a
+    version already released with other bytes."""
+    from .release import release as cut
+
+    try:
+        made = cut(ctx.obj)
+    except BuildFailed as failure:
+        typer.echo(failure.report(), err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{ctx.obj.rel(made.archive)}  sha256 {made.sha256}")
+    if made.new:
+        typer.echo(f"recorded in releases/{made.version}/; next: git add releases/{made.version} && "
+                   f"git commit -m 'Release {made.version}' && git tag -a v{made.version} -m 'Release {made.version}'")
+    else:
+        typer.echo(f"version {made.version} was already released: the archive is byte-identical to the record")
+
+
+@app.command()
+def diff(ctx: typer.Context, from_version: str = typer.Argument("", metavar="FROM",
+                                                                help="A released version, e.g. 1.0.0.")) -> None:
+    """Rows added, removed and changed (with the changed columns) since a released version, by primary key."""
+    from .diff import compare_with_release
+    from .releases import released_versions
+
+    try:
+        if not from_version:
+            known = ", ".join(released_versions(ctx.obj)) or "none yet"
+            raise BuildFailed([Problem("FROM", "say which released version to compare with",
+                                       f"make diff FROM=<version>; released versions: {known}")])
+        typer.echo(compare_with_release(ctx.obj, from_version))
+    except BuildFailed as failure:
+        typer.echo("\n".join(["no diff:"] + [f"  {problem}" for problem in failure.problems]), err=True)
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from .package import finish_interrupted, frictionless_check, publish, stage
 from .project import Project
 from .registry import load_registries
 from .schema import load_tables
+from .stable_ids import check_stable_ids
 from .tables import build_tables
 
 
@@ -50,6 +51,7 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
     with _timed(timings, "assemble", on_stage):
         frames = build_tables(project, articles, registries, coding, problems)
     problems.raise_if_any()
+    check_stable_ids(project, frames)
     with _timed(timings, "write", on_stage):
         stage(project, frames, tables, articles)
         published = {name: read_table(project.staging / "data" / f"{name}.csv", table)
