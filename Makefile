@@ -10,6 +10,7 @@ RUN := $(BIN)/python -m newsevents
 
 .PHONY: setup data test serve clean
 .PHONY: prepare-release release diff
+.PHONY: docs
 
 setup: $(STAMP)
 
@@ -44,6 +45,10 @@ release: $(STAMP)
 ## diff: rows added, removed and changed since a released version: make diff FROM=1.0.0
 diff: data
 	$(RUN) diff "$(FROM)"
+
+## docs: the documentation site, generated from the schemas and the published package, built offline into site/
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 clean:
 	rm -rf .staging .cache site dist artifacts

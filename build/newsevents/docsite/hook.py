@@ -1,0 +1,67 @@
+"""MkDocs hooks (`hooks:` in mkdocs.yml). At every build: add the generated pages and the package files,
+list the codebook's tables in the navigation, and check the built codebook against datapackage.json.
+The project root is $NEWSEVENTS_ROOT when set, else this repository."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from newsevents.docsite.citation import read_citation
+from newsevents.docsite.codebook import page_path
+from newsevents.docsite.coverage import missing_from_codebook
+from newsevents.docsite.downloads import site_files
+from newsevents.docsite.pages import generated_pages
+from newsevents.docsite.published import PackageMissing, hash_mismatches, load_published
+from newsevents.project import REPO_ROOT, Project
+from newsevents.schema import load_tables
+
+log = logging.getLogger("mkdocs.hooks.newsevents")
+CODEBOOK_INDEX = "codebook/index.md"
+
+
+def _project() -> Project:
+    return Project(Path(os.environ.get("NEWSEVENTS_ROOT", REPO_ROOT)).resolve())
+
+
+def on_config(config):
+    """Expand the navigation entry that points at the codebook index into a section with every table."""
+    tables = load_tables(_project().root)
+    section = [CODEBOOK_INDEX] + [{t.title: page_path(name)} for name, t in tables.items()]
+    for entry in config.nav or []:
+        for title, target in entry.items() if isinstance(entry, dict) else []:
+            if target == CODEBOOK_INDEX:
+                entry[title] = section
+    return config
+
+
+def on_files(files, config):
+    project = _project()
+    try:
+        published = load_published(project)
+    except PackageMissing as missing:
+        raise PluginError(str(missing)) from None
+    for path in hash_mismatches(published):
+        log.warning(f"{path} differs from the hash in datapackage.json: rebuild the package with `make data`")
+    version = read_citation(published).version
+    if version != str(published.metadata["version"]):
+        log.warning(f"CITATION.cff gives version {version} but schemas/dataset.yaml gives "
+                    f"{published.metadata['version']}: make them agree")
+    generated = {path: {"content": text} for path, text in generated_pages(published).items()}
+    generated |= {path: {"abs_src_path": source} for path, source in site_files(published).items()}
+    for path, source in generated.items():
+        if files.get_file_from_path(path) is not None:
+            log.warning(f"docs/{path} is generated at build time: remove the hand-written file")
+            files.remove(files.get_file_from_path(path))
+        files.append(File.generated(config, path, **source))
+    return files
+
+
+def on_post_build(config):
+    descriptor = json.loads(_project().datapackage.read_text(encoding="utf-8"))
+    for missing in missing_from_codebook(descriptor, Path(config.site_dir)):
+        log.warning(f"the codebook does not document {missing} of datapackage.json")

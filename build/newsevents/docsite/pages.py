@@ -1,0 +1,23 @@
+"""Every generated page of the site, by path under docs/."""
+from __future__ import annotations
+
+from .citation import cite_page
+from .claims import claims_page
+from .codebook import codebook_pages
+from .downloads import downloads_page
+from .home import home_page
+from .published import Published
+from .sources import sources_page
+from .timeline import timeline_page
+
+
+def generated_pages(published: Published) -> dict[str, str]:
+    return {
+        "index.md": home_page(published),
+        **codebook_pages(published),
+        "sources.md": sources_page(published),
+        "timeline.md": timeline_page(published),
+        "casualty-claims.md": claims_page(published),
+        "cite.md": cite_page(published),
+        "downloads.md": downloads_page(published),
+    }
