@@ -11,6 +11,7 @@ RUN := $(BIN)/python -m newsevents
 .PHONY: setup data test serve clean
 .PHONY: prepare-release release diff
 .PHONY: docs
+.PHONY: add draft-eval
 
 setup: $(STAMP)
 
@@ -49,6 +50,15 @@ diff: data
 ## docs: the documentation site, generated from the schemas and the published package, built offline into site/
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+## add: copy a capture into data/raw/, list it in the manifest, draft its stories' coding (see docs/adding-a-story.md)
+add: $(STAMP)
+	@test -n "$(CAPTURE)" || { echo "usage: make add CAPTURE=path/to/capture.txt [OUTLET='Arab News'] [DATE=YYYY-MM-DD BASIS=inferred|external NOTE='…'] [URL=https://…]" >&2; exit 2; }
+	$(RUN) add "$(CAPTURE)" $(if $(OUTLET),--outlet "$(OUTLET)") $(if $(DATE),--published-date "$(DATE)") $(if $(BASIS),--basis "$(BASIS)") $(if $(NOTE),--date-note "$(NOTE)") $(if $(URL),--url "$(URL)")
+
+## draft-eval: draft each curated story with its coding hidden, compare; writes docs/draft-evaluation.{md,json}
+draft-eval: $(STAMP)
+	$(RUN) draft-eval
 
 clean:
 	rm -rf .staging .cache site dist artifacts

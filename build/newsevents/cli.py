@@ -85,6 +85,49 @@ def diff(ctx: typer.Context, from_version: str = typer.Argument("", metavar="FRO
         raise typer.Exit(1)
 
 
+@app.command()
+def add(ctx: typer.Context,
+        capture: Path = typer.Argument(..., help="The capture file (a saved copy of the story's page, UTF-8)."),
+        outlet: str = typer.Option(None, help="The outlet, as it names itself (e.g. 'Arab News')."),
+        published_date: str = typer.Option(None, "--published-date",
+                                           help="For stories that print no date: YYYY-MM-DD or EARLIEST..LATEST."),
+        basis: str = typer.Option(None, help="How that date is known: inferred, external or unknown."),
+        date_note: str = typer.Option(None, "--date-note", help="The inference, the outside source, or the bounds."),
+        url: list[str] = typer.Option(None, help="The story's URL; once per story, in order."),
+        received: str = typer.Option(None, help="Where and when the capture came from (default: today)."),
+        ) -> None:
+    """Copy a capture into data/raw/, list it in the manifest, and draft the coding of each of its stories."""
+    from .add import add_capture
+
+    ask = None
+    if sys.stdin.isatty():
+        def ask(question: str, default: str | None) -> str:
+            return typer.prompt(question, default=default, show_default=bool(default))
+    try:
+        result = add_capture(ctx.obj, capture, outlet=outlet, published=published_date, basis=basis,
+                             date_note=date_note, urls=url, received=received, ask=ask)
+    except BuildFailed as failure:
+        typer.echo("\n".join(["nothing was added:"] + [f"  {problem}" for problem in failure.problems]), err=True)
+        raise typer.Exit(1)
+    typer.echo(result.report())
+
+
+@app.command("draft-eval")
+def draft_eval(ctx: typer.Context) -> None:
+    """Draft every curated story with its coding hidden and compare: docs/draft-evaluation.md and .json."""
+    from .draft_eval import evaluate, summary, write
+
+    try:
+        result = evaluate(ctx.obj)
+    except BuildFailed as failure:
+        typer.echo(failure.report(), err=True)
+        raise typer.Exit(1)
+    docs = ctx.obj.root / "docs"
+    write(result, docs / "draft-evaluation.json", docs / "draft-evaluation.md")
+    typer.echo(summary(result))
+    typer.echo("written: docs/draft-evaluation.md and docs/draft-evaluation.json")
+
+
 def main() -> None:
     try:
         app()
