@@ -174,14 +174,17 @@ def check_meetings(frames: dict[str, pd.DataFrame], report: _Report) -> None:
                        "give a meeting event a meeting block, and only meeting events", row=row.Index + 2)
 
 
-def validate(frames: dict[str, pd.DataFrame], tables: dict[str, Table], articles: list[Article],
-             coding: Coding | None, problems: Collector) -> None:
-    """Every check; problems are collected, the caller decides."""
+def validate_tables(frames: dict[str, pd.DataFrame], tables: dict[str, Table], coding: Coding | None,
+                    problems: Collector) -> None:
+    """pandera on every table; problems are collected, the caller decides."""
+    check_schemas(frames, tables, _Report(problems, coding))
+
+
+def validate_across(frames: dict[str, pd.DataFrame], tables: dict[str, Table], articles: list[Article],
+                    coding: Coding | None, problems: Collector) -> None:
+    """Checks across tables (keys, evidence, dates, claims, meetings); run only on well-typed tables."""
     report = _Report(problems, coding)
     by_id = {a.article_id: a for a in articles}
-    check_schemas(frames, tables, report)
-    if problems.problems:
-        return  # cross-table checks assume well-typed columns
     check_foreign_keys(frames, tables, report)
     check_evidence(frames, by_id, report)
     check_event_dates(frames, by_id, report)

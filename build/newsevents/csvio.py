@@ -9,20 +9,21 @@ import pandas as pd
 from .schema import PANDAS_DTYPES, Table
 
 
-def _cell(value, kind: str) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
+def _text_column(values: pd.Series, kind: str) -> pd.Series:
+    """A column as the text written to the CSV (vectorised; empty string for null)."""
+    missing = values.isna()
     if kind == "integer":
-        return str(int(value))
-    if kind == "number":
-        return repr(float(value))
-    return str(value)
+        text = values.astype("Int64").astype("string")
+    elif kind == "number":
+        text = values.astype("Float64").map(repr, na_action="ignore").astype("string")
+    else:  # strings; dates arrive as datetime.date objects or ISO strings
+        text = values.astype("string")
+    return text.mask(missing, "")
 
 
 def to_csv_text(frame: pd.DataFrame, table: Table) -> str:
     """The table's CSV text, deterministic for the same rows."""
-    text = pd.DataFrame({f.name: [_cell(v, f.type) for v in frame[f.name]] for f in table.fields},
-                        columns=table.columns)
+    text = pd.DataFrame({f.name: _text_column(frame[f.name], f.type) for f in table.fields}, columns=table.columns)
     buffer = io.StringIO()
     text.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()

@@ -16,7 +16,6 @@ import pandas as pd
 
 from .captures import Article
 from .csvio import to_csv_text
-from .errors import Collector
 from .project import Project
 from .schema import Table, dataset_metadata, frictionless_schema
 
@@ -68,21 +67,6 @@ def stage(project: Project, frames: dict[str, pd.DataFrame], tables: dict[str, T
     descriptor = datapackage(project, tables, staged, articles)
     _write(project.staging / "datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
     return staged
-
-
-def frictionless_check(project: Project, problems: Collector) -> None:
-    """`frictionless validate` on the staged package, every error reported."""
-    from frictionless import Package, system
-
-    with system.use_context(trusted=True):
-        report = Package(str(project.staging / "datapackage.json")).validate()
-    for task in report.tasks:
-        for error in task.errors:
-            row = getattr(error, "row_number", None)
-            problems.add(f"data/{task.name}.csv", f"frictionless: {error.message}",
-                         "see the codebook for this column", line=row)
-    for error in report.errors:
-        problems.add("datapackage.json", f"frictionless: {error.message}", "rebuild; if it persists, report a bug")
 
 
 def _moves(project: Project, tables: dict[str, Table]) -> list[tuple[str, str]]:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .captures import load_articles
-from .checks import validate
+from .checks import validate_across, validate_tables
 from .coding import load_coding
 from .csvio import read_table
 from .errors import Collector
-from .package import finish_interrupted, frictionless_check, publish, stage
+from .frictionless_gate import frictionless_check
+from .package import finish_interrupted, publish, stage
 from .project import Project
 from .registry import load_registries
 from .schema import load_tables
@@ -56,8 +57,11 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
         stage(project, frames, tables, articles)
         published = {name: read_table(project.staging / "data" / f"{name}.csv", table)
                      for name, table in tables.items()}
-    with _timed(timings, "validate", on_stage):
-        validate(published, tables, articles, coding, problems)
+    with _timed(timings, "pandera", on_stage):
+        validate_tables(published, tables, coding, problems)
+    problems.raise_if_any()
+    with _timed(timings, "cross-table checks", on_stage):
+        validate_across(published, tables, articles, coding, problems)
     problems.raise_if_any()
     with _timed(timings, "frictionless", on_stage):
         frictionless_check(project, problems)
