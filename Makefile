@@ -11,6 +11,7 @@ RUN := $(BIN)/python -m newsevents
 .PHONY: setup data test serve clean
 .PHONY: prepare-release release diff
 .PHONY: docs
+.PHONY: db
 .PHONY: add draft-eval
 
 setup: $(STAMP)
@@ -31,9 +32,13 @@ test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 	$(BIN)/python -m pytest
 
-## serve: build, validate and show where the outputs are
-serve: data
-	@echo "dataset: $(CURDIR)/data/*.csv and $(CURDIR)/datapackage.json"
+## db: the SQLite database (<dataset name>.db) built from the validated tables, for Datasette and download
+db: data
+	$(RUN) db
+
+## serve: set up, build and validate the data, build the database and the docs, serve them all at http://127.0.0.1:$(PORT)/
+serve: db docs
+	$(RUN) serve --port $(PORT)
 
 ## prepare-release: regenerate CITATION.cff, .zenodo.json and CHANGELOG.md's row summary (see RELEASING.md)
 prepare-release: data

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,3 +46,36 @@ def snapshot(project: Project) -> dict[str, bytes]:
     files = sorted(project.data.glob("*.csv")) + [project.datapackage]
     files += sorted(project.root.glob("*.db"))
     return {project.rel(path): path.read_bytes() for path in files if path.exists()}
+
+
+@contextmanager
+def datasette_served(project: Project, timeout: float = 60) -> Iterator[str]:
+    """The project's built database served by Datasette exactly as `make serve` starts it, on a free port."""
+    import httpx
+
+    from newsevents.server import datasette_command
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = project.root / "datasette.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(datasette_command(project, port), stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"Datasette exited:\n{log.read_text()}")
+            try:
+                if httpx.get(f"{url}/-/versions.json", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"Datasette did not answer within {timeout} s:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -35,6 +35,38 @@ def data(ctx: typer.Context) -> None:
     typer.echo("published: data/*.csv and datapackage.json")
 
 
+@app.command()
+def db(ctx: typer.Context) -> None:
+    """Build the SQLite database from the published tables (checked against datapackage.json)."""
+    from .database import build_database
+
+    try:
+        path = build_database(ctx.obj)
+    except BuildFailed as failure:
+        typer.echo(failure.report(), err=True)
+        raise typer.Exit(1)
+    typer.echo(f"database: {ctx.obj.rel(path)} ({path.stat().st_size:,} bytes)")
+
+
+@app.command()
+def serve(ctx: typer.Context, port: int = typer.Option(8001, help="Port on 127.0.0.1 to serve on.")) -> None:
+    """Serve the built database, the downloads and the docs site with Datasette, read-only."""
+    import os
+
+    from .server import datasette_command, urls
+
+    try:
+        command = datasette_command(ctx.obj, port)
+    except BuildFailed as failure:
+        typer.echo(failure.report(), err=True)
+        raise typer.Exit(1)
+    for what, url in urls(ctx.obj, port):
+        typer.echo(f"  {what:<34} {url}")
+    typer.echo("Press Ctrl-C to stop.", err=True)
+    sys.stdout.flush()
+    os.execv(command[0], command)
+
+
 @app.command("prepare-release")
 def prepare_release(ctx: typer.Context) -> None:
     """Regenerate CITATION.cff, .zenodo.json and the CHANGELOG.md row summary for the version in schemas/dataset.yaml."""
