@@ -24,7 +24,7 @@ from .stories import Story, parse_capture
 from .yamlfile import check_structure, coding_schema, read_yaml
 
 BASES = ("inferred", "external", "unknown")
-HEADLINE_WORDS = 6
+HEADLINE_WORDS = 5
 SAFE_NAME = re.compile(r"^[^/\\.][^/\\]*$")
 
 Ask = Callable[[str, str | None], str]  # (question, default) → answer; None when nobody can be asked
@@ -156,9 +156,14 @@ def _check_date(given: DateGiven, shown: str, undated: list[str]) -> None:
                        "explain the inference, name the outside source, or give the bounds the text allows")
 
 
-def _entry_text(entry: dict) -> str:
+def _appended(manifest: str, entry: dict) -> str:
+    """The manifest text with one more capture entry at the end, indented as the entries before it
+    (comments and layout of the rest are kept)."""
+    manifest = re.sub(r"(?m)^captures:\s*\[\s*\]\s*$", "captures:", manifest)
+    found = re.search(r"(?m)^(\s*)- file:", manifest)
+    indent = found.group(1) if found else "  "
     dumped = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
-    return "".join("  " + line + "\n" for line in dumped.splitlines())
+    return manifest.rstrip("\n") + "\n" + "".join(indent + line + "\n" for line in dumped.splitlines())
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -222,7 +227,7 @@ def add_capture(project: Project, source: Path, *, outlet: str | None, published
     try:
         shutil.copyfile(source, target)
         written.append(target)
-        _atomic_write(project.manifest, old_manifest.rstrip("\n") + "\n" + _entry_text(entry))
+        _atomic_write(project.manifest, _appended(old_manifest, entry))
         problems = Collector()
         articles = {a.article_id: a for a in load_articles(project, problems)}
         registries = load_registries(project, problems)

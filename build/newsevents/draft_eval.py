@@ -178,7 +178,7 @@ def _renamer(drafted, hidden_actors: dict[str, dict], hidden_places: dict[str, d
     return lambda kind, value: mapping[kind].get(value, value)
 
 
-def _read_draft(project: Project, case: StoryCase, drafted) -> tuple[Coding, dict, list[str]]:
+def read_draft(project: Project, article: Article, drafted) -> tuple[Coding, dict, list[str]]:
     """The draft as the build reads it (marked reviewed in a scratch copy, so the reader takes it in)."""
     from .draft.writer import coding_text
 
@@ -188,10 +188,10 @@ def _read_draft(project: Project, case: StoryCase, drafted) -> tuple[Coding, dic
         scratch_project = Project(root)
         scratch_project.stories_coding.mkdir(parents=True)
         scratch_project.reference.symlink_to(project.reference.resolve())
-        text = coding_text(drafted, case.article.story.headline, None).replace("review: draft", "review: reviewed", 1)
-        (scratch_project.stories_coding / f"{case.article.article_id}.yaml").write_text(text, encoding="utf-8")
+        text = coding_text(drafted, article.story.headline, None).replace("review: draft", "review: reviewed", 1)
+        (scratch_project.stories_coding / f"{article.article_id}.yaml").write_text(text, encoding="utf-8")
         problems = Collector()
-        coding = load_coding(scratch_project, [case.article], problems)
+        coding = load_coding(scratch_project, [article], problems)
         resolved = resolve_event_dates(coding.events, problems)
     return coding, resolved, [str(p) for p in problems.problems]
 
@@ -200,7 +200,7 @@ def _draft_case(project: Project, case: StoryCase, actors: dict, places: dict, h
     from .draft import draft_story
 
     drafted = draft_story(case.article, actors, places, project.root)
-    coding, resolved, problems = _read_draft(project, case, drafted)
+    coding, resolved, problems = read_draft(project, case.article, drafted)
     rename = _renamer(drafted, *hidden)
     items = coding_items(drafted.coding["events"], coding, resolved, project.root, rename)
     return items, problems

@@ -37,7 +37,7 @@ TITLE_WORDS = {
     "Emir", "Senator", "Chairman", "Director", "Head", "Defense", "Defence", "Interior", "Colonel", "Major",
     "Supreme", "Leader", "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Sen", "Officials", "Official",
 }
-ARMED_WORDS = {"Liberation", "Jaish", "Lashkar", "Brigade", "Brigades", "Militia", "Mujahideen", "Jihad",
+ARMED_WORDS = {"Liberation", "Lashkar", "Brigade", "Brigades", "Militia", "Mujahideen", "Jihad",
                "Harakat", "Tehrik", "Ansar", "Jamaat", "Battalion", "Battalions"}
 GOVERNMENT_WORDS = {"Ministry", "Office", "Department", "Parliament", "Senate", "Assembly", "Cabinet", "Court",
                     "Police", "Forces", "Guard", "Guards", "Commission", "Agency", "Embassy", "Government",
@@ -291,7 +291,7 @@ class ActorFinder:
         return best
 
     def _demonym_state(self, word: str, sentence: Sentence) -> str | None:
-        """'Afghan authorities' → the state of the country whose name the adjective shares its stem with."""
+        """'Chadian authorities' → the state of the country whose name the adjective shares its stem with."""
         word = word.removesuffix("s")
         best, best_shared = None, 0
         for name, country in self.places.geo.countries.items():

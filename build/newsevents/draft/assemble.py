@@ -173,12 +173,15 @@ class Assembler:
 
     def _participants(self, cluster: Cluster) -> list[dict]:
         found: dict[str, dict] = {}
-        for m in cluster.mentions:
+        explicit_first = sorted(cluster.mentions, key=lambda m: m.action != "attendance")
+        for m in explicit_first:  # "X was invited but did not attend" outranks X named among the talks' parties
             quote = self.quote(m)
             for actor, participation in m.participants.items():
                 state, person = self._represented(actor)
-                record = found.setdefault(state, {"actor": state, "participation": participation, "evidence": []})
-                if PARTICIPATION_RANK[participation] < PARTICIPATION_RANK[record["participation"]]:
+                record = found.setdefault(state, {"actor": state, "participation": participation, "evidence": [],
+                                                  "explicit": m.action == "attendance"})
+                if not record["explicit"] and \
+                        PARTICIPATION_RANK[participation] < PARTICIPATION_RANK[record["participation"]]:
                     record["participation"] = participation
                 if person:
                     record.setdefault("represented_by", person)

@@ -47,8 +47,8 @@ class SentenceFacts:
         return self.sentence.start + start, self.sentence.start + end
 
     def subject(self, trigger_start: int) -> str | None:
-        """The actor right before a trigger ('Pakistan conducted … strikes', 'Iranian attack'), pronouns
-        resolved to the speaker ('Tehran said its missiles struck')."""
+        """The actor right before a trigger ('France carried out strikes', 'a French attack'), pronouns
+        resolved to the speaker ('Paris said its jets struck')."""
         clause_start, _ = self.clause(trigger_start)
         head = self.sentence.text[self.sentence.local(clause_start):self.sentence.local(trigger_start)]
         if PRONOUN_BEFORE.search(head):
@@ -66,7 +66,7 @@ class SentenceFacts:
         return None
 
     def clause_subject(self, clause_start: int) -> str | None:
-        """The actor a clause opens with ('Pakistan had recalled …'), for verbs coordinated with its first."""
+        """The actor a clause opens with ('Chad had recalled …'), for verbs coordinated with its first."""
         opening = [m for m in self.actors if clause_start <= m.start]
         if opening:
             lead = self.sentence.text[self.sentence.local(clause_start):self.sentence.local(opening[0].start)]
@@ -91,6 +91,9 @@ class SentenceFacts:
     def places_after(self, position: int, reach: int = 60) -> list[str]:
         """The first place named after a position with 'in', 'inside', 'to', 'at' … before it."""
         _, clause_end = self.clause(position)
+        comma = self.sentence.text.find(",", self.sentence.local(position))
+        if comma >= 0:
+            clause_end = min(clause_end, self.sentence.start + comma)
         for place in self.places:
             if position <= place.start < min(clause_end, position + reach):
                 head = self.sentence.text[:self.sentence.local(place.start)]

@@ -55,7 +55,10 @@ def _levels(facts: SentenceFacts) -> list[str]:
 
 
 def _state_actors(facts: SentenceFacts, states: set[str]) -> list[str]:
-    return list(dict.fromkeys(m.actor_id for m in facts.actors if m.actor_id in states))
+    """States named in the sentence, leaving out possessives ('Chad’s neighbours' are not Chad)."""
+    text = facts.sentence.text
+    return list(dict.fromkeys(m.actor_id for m in facts.actors if m.actor_id in states
+                              and not re.match(r"[’']s\b", text[facts.sentence.local(m.end):])))
 
 
 def _meeting(facts: SentenceFacts, kind: str, match: re.Match, states: set[str]) -> EventMention:

@@ -6,7 +6,7 @@ import unicodedata
 
 
 def slug(text: str, max_words: int | None = None) -> str:
-    """'Iran’s FM to visit' → 'iran-fm-to-visit' (possessive 's dropped, accents folded)."""
+    """'Chad’s FM to visit' → 'chad-fm-to-visit' (possessive 's dropped, accents folded)."""
     text = re.sub(r"[’']s\b", "", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())

@@ -1,4 +1,4 @@
-"""Statements: a named speaker and what they said. Bare states speaking ("Pakistan said") are attributions of
+"""Statements: a named speaker and what they said. Bare states speaking ("Chad said") are attributions of
 claims, not statements, unless the sentence speaks of a statement."""
 from __future__ import annotations
 
