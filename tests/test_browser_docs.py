@@ -124,9 +124,9 @@ def test_codebook_page(page, served):
         row = page.locator(f"tr:has(#column-{field.name})")
         assert row.is_visible()
         assert field.name in row.inner_text()
+    shoot(page, "codebook-events")
     page.locator("#column-event_type").locator("xpath=ancestor::tr").get_by_role("link").first.click()
     assert page.locator("#values-event_type").is_visible()
-    shoot(page, "codebook-events")
 
 
 def test_timeline_page(page, served):
