@@ -1,0 +1,140 @@
+"""`make add` / `python -m newsevents add`: a capture goes in unchanged, its manifest entry is written, each
+story gets a draft the build refuses until a coder reviews it; after review the build publishes it."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+
+import pytest
+import yaml
+
+from conftest import run_cli
+from newsevents.add import article_id
+from newsevents.project import REPO_ROOT
+
+REUTERS_CAPTURE = REPO_ROOT / "data" / "raw" / "000_bb079e82a7837695.txt"
+ARAB_NEWS_CAPTURE = REPO_ROOT / "data" / "raw" / "004_6f2da5bb86da274f.txt"
+REUTERS_DATE = ["--published-date", "2024-01-22", "--basis", "inferred",
+                "--date-note", "It reports what Pakistan said on Monday; the visit next week is on 29 January 2024."]
+
+
+def _empty(project):
+    """The project with its registries but no capture and no story coding: a place to add a story to."""
+    for path in project.raw.glob("*.txt"):
+        path.unlink()
+    for path in project.stories_coding.glob("*.yaml"):
+        path.unlink()
+    project.manifest.write_text("# The raw captures as received.\ncaptures: []\n", encoding="utf-8")
+    return project
+
+
+def _files(project) -> dict[str, bytes]:
+    return {project.rel(p): p.read_bytes() for p in sorted(project.data.rglob("*")) if p.is_file()}
+
+
+def _review(project) -> None:
+    """What a coder does at the least: merge the proposed registry entries and mark the drafts reviewed."""
+    for proposals in sorted((project.coding / "proposals").glob("*.yaml")):
+        data = yaml.safe_load(proposals.read_text(encoding="utf-8"))
+        for key, registry in (("actors", project.actor_registry), ("places", project.place_registry)):
+            text = registry.read_text(encoding="utf-8")
+            known = {entry["id"] for entry in yaml.safe_load(text)[key]}
+            new = [entry for entry in data[key] if entry["id"] not in known]
+            indent = re.search(r"(?m)^(\s*)- id:", text).group(1)
+            dumped = yaml.safe_dump(new, sort_keys=False, allow_unicode=True) if new else ""
+            registry.write_text(text.rstrip("\n") + "\n" + "".join(indent + line + "\n" for line in dumped.splitlines()),
+                                encoding="utf-8")
+        proposals.unlink()
+    for path in project.stories_coding.glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("review: draft", "review: reviewed", 1),
+                        encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_added_story_is_refused_as_a_draft_then_published_after_review(project, tmp_path):
+    _empty(project)
+    capture = tmp_path / "reuters-capture.txt"
+    shutil.copyfile(REUTERS_CAPTURE, capture)
+    added = run_cli(project, "add", str(capture), "--outlet", "Reuters", *REUTERS_DATE,
+                    "--url", "https://example.org/story")
+    assert added.returncode == 0, added.stderr
+    assert (project.raw / capture.name).read_bytes() == capture.read_bytes()
+    manifest = yaml.safe_load(project.manifest.read_text(encoding="utf-8"))
+    [entry] = manifest["captures"]
+    assert entry["sha256"] == hashlib.sha256(capture.read_bytes()).hexdigest()
+    assert entry["outlet"] == "Reuters" and entry["file"] == capture.name
+    [story] = entry["stories"]
+    assert story["article_id"] == "reuters-2024-01-22-iran-fm-to-visit-pakistan"
+    assert (story["published_date"], story["published_date_basis"]) == ("2024-01-22", "inferred")
+    assert story["url"] == "https://example.org/story"
+    draft = project.stories_coding / f"{story['article_id']}.yaml"
+    assert yaml.safe_load(draft.read_text(encoding="utf-8"))["review"] == "draft"
+    assert story["article_id"] in added.stdout
+
+    refused = run_cli(project, "data")
+    assert refused.returncode == 1
+    assert "machine draft and has not been reviewed" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+    _review(project)
+    built = run_cli(project, "data")
+    assert built.returncode == 0, built.stderr
+    articles = (project.data / "articles.csv").read_text(encoding="utf-8")
+    assert story["article_id"] in articles
+    events = (project.data / "events.csv").read_text(encoding="utf-8")
+    assert events.count("\n") > 3
+
+
+@pytest.mark.slow
+def test_capture_with_two_stories_takes_the_date_only_where_none_is_printed(project, tmp_path):
+    _empty(project)
+    capture = tmp_path / "arabnews.txt"
+    shutil.copyfile(ARAB_NEWS_CAPTURE, capture)
+    added = run_cli(project, "add", str(capture), "--outlet", "Arab News", "--published-date",
+                    "2025-12-14..2025-12-15", "--basis", "external", "--date-note", "Outside reporting dates it.")
+    assert added.returncode == 0, added.stderr
+    [entry] = yaml.safe_load(project.manifest.read_text(encoding="utf-8"))["captures"]
+    first, second = entry["stories"]
+    assert set(first) == {"article_id"}  # prints "Updated 22 January 2024": the manifest must not repeat it
+    assert first["article_id"].startswith("arabnews-2024-01-22-")
+    assert second["article_id"].startswith("arabnews-2025-12-14-")
+    assert (second["published_date_earliest"], second["published_date_latest"]) == ("2025-12-14", "2025-12-15")
+    assert second["published_date_basis"] == "external"
+    for story in entry["stories"]:
+        assert (project.stories_coding / f"{story['article_id']}.yaml").exists()
+    _review(project)
+    built = run_cli(project, "data")
+    assert built.returncode == 0, built.stderr
+
+
+def test_missing_date_or_outlet_or_repeat_is_refused_and_nothing_written(project, tmp_path):
+    _empty(project)
+    capture = tmp_path / "reuters-capture.txt"
+    shutil.copyfile(REUTERS_CAPTURE, capture)
+    before = _files(project)
+    no_date = run_cli(project, "add", str(capture), "--outlet", "Reuters")
+    assert no_date.returncode == 1
+    assert "print no publication date" in no_date.stderr and "--published-date" in no_date.stderr
+    no_outlet = run_cli(project, "add", str(capture), *REUTERS_DATE)
+    assert no_outlet.returncode == 1 and "--outlet" in no_outlet.stderr
+    bad_date = run_cli(project, "add", str(capture), "--outlet", "X", "--published-date", "2024-02-30",
+                       "--basis", "inferred", "--date-note", "n")
+    assert bad_date.returncode == 1 and "--published-date" in bad_date.stderr
+    for result in (no_date, no_outlet, bad_date):
+        assert "Traceback" not in result.stderr
+    assert _files(project) == before
+    assert run_cli(project, "add", str(capture), "--outlet", "Reuters", *REUTERS_DATE).returncode == 0
+    after = _files(project)
+    again = run_cli(project, "add", str(REUTERS_CAPTURE), "--outlet", "Reuters", *REUTERS_DATE)
+    assert again.returncode == 1 and "already in the project" in again.stderr  # the same bytes again
+    assert _files(project) == after
+
+
+def test_article_ids_are_readable_and_unique():
+    taken = {"reuters-2024-01-22-iran-fm-to-visit-pakistan"}
+    headline = "Iran’s FM to visit Pakistan to rebuild ties after missile strikes"
+    from datetime import date
+
+    assert article_id("Reuters", date(2024, 1, 22), headline, taken) == "reuters-2024-01-22-iran-fm-to-visit-pakistan-2"
+    assert article_id("Arab News", None, "Talks end", set()) == "arabnews-undated-talks-end"
