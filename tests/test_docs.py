@@ -157,6 +157,7 @@ def test_timeline_draws_every_dated_event(site):
     events = frame("events")
     dated = events.dropna(subset=["date_start"])
     assert page.count('class="event-bar"') == len(dated)
+    assert text_of(site, "timeline.svg").count('class="event-bar"') == len(dated)
     for event_id in events["event_id"]:
         assert f'id="event-{event_id}"' in page
     for event_id in dated["event_id"]:

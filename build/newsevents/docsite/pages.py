@@ -8,15 +8,18 @@ from .downloads import downloads_page
 from .home import home_page
 from .published import Published
 from .sources import sources_page
-from .timeline import timeline_page
+from .timeline import chart, timeline_page
 
 
 def generated_pages(published: Published) -> dict[str, str]:
+    """Path under docs/ → content: the Markdown pages and the timeline chart."""
+    svg = chart(published)
     return {
         "index.md": home_page(published),
         **codebook_pages(published),
         "sources.md": sources_page(published),
         "timeline.md": timeline_page(published),
+        **({"timeline.svg": svg} if svg else {}),
         "casualty-claims.md": claims_page(published),
         "cite.md": cite_page(published),
         "downloads.md": downloads_page(published),

@@ -187,13 +187,20 @@ def timeline_svg(events: pd.DataFrame, type_order: list[str], status_order: list
             f'font-size="12" fill="currentColor"><title>{escape(title)}</title>' + "".join(body) + "</svg>")
 
 
+def chart(published: Published) -> str:
+    """The published events' chart, types and statuses in the order of their vocabularies."""
+    events = published.tables["events"]
+    return timeline_svg(published.frames["events"], list(events.field("event_type").vocabulary.values),
+                        list(events.field("status").vocabulary.values))
+
+
 def timeline_page(published: Published) -> str:
     events = published.frames["events"]
     table_def = published.tables["events"]
     type_order = list(table_def.field("event_type").vocabulary.values)
     status_order = list(table_def.field("status").vocabulary.values)
     numbers = {bar.event_id: bar.number for bar in bars(events)}
-    svg = timeline_svg(events, type_order, status_order)
+    svg = chart(published)
     undated = len(events) - len(numbers)
     places = published.frames["places"].set_index("place_id")["name"]
 
@@ -227,6 +234,7 @@ def timeline_page(published: Published) -> str:
     ]
     if svg:
         parts.append(f'<div class="timeline-chart">{svg}</div>')
+        parts.append("The chart as a file: [timeline.svg](timeline.svg).")
     if undated:
         parts.append(f"{plural(undated, 'event has', 'events have')} no date the stories support; they are "
                      "not drawn and are listed as undated below.")
