@@ -45,7 +45,7 @@ prepare-release: data
 	$(RUN) prepare-release
 
 ## release: dist/<name>-<version>.zip, reproducible and checksummed, recorded in releases/ (see RELEASING.md)
-release: $(STAMP)
+release: $(STAMP) db docs
 	$(RUN) release
 
 ## diff: rows added, removed and changed since a released version: make diff FROM=1.0.0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .database import database_path
 from .errors import Problem
 from .project import Project
 from .schema import dataset_metadata
@@ -21,6 +22,8 @@ TOP_FILES = ["README.md", "LICENSE", "LICENSE-DATA.md", "CITATION.cff", "CHANGEL
 FIXES = {"datapackage.json": "make data", "CITATION.cff": "make prepare-release",
          "CHANGELOG.md": "make prepare-release"}
 SUMS = "SHA256SUMS"
+# Built files left out: MkDocs gzips sitemap.xml with the build time in the gzip header (sitemap.xml is kept).
+NOT_ARCHIVED = {"sitemap.xml.gz"}
 CHUNK = 1 << 20
 
 
@@ -33,9 +36,8 @@ class Built:
 
 def built_inputs(project: Project) -> dict[str, Built]:
     """The database (`make db`) and the docs site (`make docs`): the one place the release finds them."""
-    name = dataset_metadata(project.root)["name"]
-    return {"database": Built(project.root / f"{name}.db", "make db"),
-            "docs": Built(project.root / "site", "make docs")}
+    return {"database": Built(database_path(project), "make db"),
+            "docs": Built(project.root / "site", "make docs")}  # site_dir in mkdocs.yml
 
 
 def archive_stem(project: Project) -> str:
@@ -58,7 +60,7 @@ def members(project: Project) -> tuple[dict[str, Path], list[Problem]]:
     wanted[database.path.name] = (database.path, database.target)
     if (docs.path / "index.html").is_file():
         wanted |= {"docs/" + path.relative_to(docs.path).as_posix(): (path, docs.target)
-                   for path in docs.path.rglob("*") if path.is_file()}
+                   for path in docs.path.rglob("*") if path.is_file() and path.name not in NOT_ARCHIVED}
     else:
         wanted["docs/index.html"] = (docs.path / "index.html", docs.target)
     problems = [Problem(project.rel(path), "missing: the release archive needs it", f"run `{fix}`")

@@ -5,6 +5,7 @@ Values are compared as the CSV text users download, so a change is exactly what 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,7 +162,20 @@ def released_package(project: Project, version: str) -> dict[str, TableRows]:
         known = ", ".join(released_versions(project)) or "none yet"
         raise BuildFailed([Problem(f"releases/{version}", f"no released version '{version}' is recorded",
                                    f"give one of the released versions: {known}")])
+    if (folder / "SHA256SUMS").exists():
+        _verify_snapshot(folder, version)
     return read_package(folder)
+
+
+def _verify_snapshot(folder: Path, version: str) -> None:
+    """The snapshot's files must be the released ones: each checked against the archive's SHA256SUMS."""
+    sums = dict(line.split("  ", 1)[::-1] for line in (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    names = ["datapackage.json"] + [resource["path"] for resource in descriptor["resources"]]
+    changed = [name for name in names if hashlib.sha256((folder / name).read_bytes()).hexdigest() != sums.get(name)]
+    if changed:
+        raise BuildFailed([Problem(f"releases/{version}/{name}", "differs from the file in the released archive",
+                                   f"restore it: git checkout v{version} -- releases/{version}") for name in changed])
 
 
 def compare_with_release(project: Project, version: str) -> str:

@@ -115,8 +115,8 @@ def _text(value) -> str | None:
 def _current(frame: pd.DataFrame, key: str, columns: list[str]) -> dict[str, dict[str, str | None]]:
     """Current ID → its defining values (columns the table no longer has are left out)."""
     present = [c for c in columns if c in frame.columns]
-    ids = frame[key].map(_text).tolist()
-    values = {c: frame[c].map(_text).tolist() for c in present}
+    ids = [_text(v) for v in frame[key].tolist()]
+    values = {c: [_text(v) for v in frame[c].tolist()] for c in present}
     return {id_: {c: values[c][i] for c in present} for i, id_ in enumerate(ids)}
 
 
