@@ -8,7 +8,7 @@ PORT ?= 8001
 UV_VERSION := 0.13.9
 RUN := $(BIN)/python -m newsevents
 
-.PHONY: setup data test serve clean
+.PHONY: setup data test serve clean bench
 .PHONY: prepare-release release diff
 .PHONY: docs
 .PHONY: db
@@ -64,6 +64,10 @@ add: $(STAMP)
 ## draft-eval: draft each curated story with its coding hidden, compare; writes docs/draft-evaluation.{md,json}
 draft-eval: $(STAMP)
 	$(RUN) draft-eval
+
+## bench: the build stage by stage at 3 (real), 100, 1,000 and 10,000 stories against peer tools; SIZES=3,100 for a short run
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf .staging .cache site dist artifacts

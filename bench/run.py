@@ -1,0 +1,200 @@
+"""`make bench`: the build stage by stage at growing corpus sizes, against peer tools on the same package.
+
+For each size N (3 = the real seed data, larger = synthetic corpora from bench/synthetic.py):
+  cold   a first build from scratch (no cache), stage by stage: wall time and peak memory;
+  warm   one coding file edited, rebuilt with the cache of the cold run (and checked byte-identical to a
+         cold build of the same edited inputs);
+  peers  `frictionless validate datapackage.json` alone, and `sqlite-utils insert` of every CSV.
+Prints a table and the ratios, and writes the figures as JSON (bench/results.json by default).
+Benchmarks report; they never fail on timing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import generate  # noqa: E402
+
+BUILD_STAGES = ["parse", "resolve", "assemble", "write", "pandera", "cross-table checks", "frictionless", "publish"]
+PUBLISHED = ["datapackage.json"]
+
+
+def _copy_real(target: Path) -> Path:
+    for name in ("schemas", "data", "datapackage.json", "mkdocs.yml", "docs"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    return target
+
+
+def _measure(root: Path, docs: bool) -> dict:
+    command = [sys.executable, str(HERE / "measure.py"), str(root)] + (["--docs"] if docs else [])
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"measurement failed for {root}:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout)
+
+
+def _timed(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def _peers(root: Path) -> dict:
+    frictionless = _timed([str(BIN / "frictionless"), "validate", "datapackage.json"], root)
+    db = root / "peer.db"
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    for csv in sorted((root / "data").glob("*.csv")):
+        subprocess.run([str(BIN / "sqlite-utils"), "insert", str(db), csv.stem, str(csv), "--csv"],
+                       check=True, capture_output=True)
+    return {"frictionless_validate_seconds": frictionless, "sqlite_utils_insert_seconds": time.perf_counter() - started}
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    files = sorted((root / "data").glob("*.csv")) + [root / "datapackage.json"]
+    return {path.name: path.read_bytes() for path in files}
+
+
+def _edit_one_coding_file(root: Path) -> Path:
+    """Change one event summary in the middle of the corpus, as a coder's correction would."""
+    files = sorted((root / "data" / "coding" / "stories").glob("*.yaml"))
+    target = files[len(files) // 2]
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("summary:"))
+    if lines[at].rstrip().endswith((">-", ">", "|", "|-")):  # a block scalar: edit its first line
+        at += 1
+        indent = len(lines[at]) - len(lines[at].lstrip())
+        lines[at] = lines[at][:indent] + "Corrected: " + lines[at][indent:]
+    else:
+        key, _, value = lines[at].partition("summary: ")
+        lines[at] = f"{key}summary: Corrected {value}"
+    target.write_text("".join(lines), encoding="utf-8")
+    return target
+
+
+def _import_seconds() -> float:
+    runs = []
+    for _ in range(3):
+        runs.append(_timed([sys.executable, "-c", "import pandas, pandera.pandas, frictionless, yaml_rs"], ROOT))
+    return min(runs)
+
+
+def bench_size(n: int, workdir: Path, docs: bool, verify_warm: bool) -> dict:
+    root = workdir / f"n{n}"
+    if n == 3:
+        _copy_real(root)
+        stories = 3
+    else:
+        stories = generate(root, n).stories
+        shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    cold = _measure(root, docs)
+    peers = _peers(root)
+    _edit_one_coding_file(root)
+    warm = _measure(root, docs=False)
+    identical = None
+    if verify_warm:
+        fresh = workdir / f"n{n}-fresh"
+        shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", "site", "*.db"))
+        _measure(fresh, docs=False)
+        identical = _outputs(fresh) == _outputs(root)
+        shutil.rmtree(fresh)
+    return {"stories": stories, "cold": cold, "warm": warm, "peers": peers, "warm_equals_cold": identical}
+
+
+def _total(stages: dict, names: list[str]) -> float:
+    return sum(stages[name]["seconds"] for name in names if name in stages)
+
+
+def _slope(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares seconds per story over the synthetic sizes."""
+    if len(points) < 2:
+        return None
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    denominator = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / denominator if denominator else None
+
+
+def report(results: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=160)
+    table = Table(title="Build, stage by stage (seconds; peak RSS MB in brackets)")
+    table.add_column("stage")
+    sizes = results["sizes"]
+    for size in sizes:
+        table.add_column(f"N={size['stories']:,}", justify="right")
+    stages = BUILD_STAGES + ["sqlite", "docs"]
+    for stage in stages:
+        cells = []
+        for size in sizes:
+            figure = size["cold"]["stages"].get(stage)
+            cells.append(f"{figure['seconds']:.2f} [{figure['peak_rss_mb']:.0f}]" if figure else "–")
+        table.add_row(stage, *cells)
+    rows = [
+        ("tables built + validated", lambda s: f"{_total(s['cold']['stages'], BUILD_STAGES):.2f}"),
+        ("… + SQLite", lambda s: f"{_total(s['cold']['stages'], BUILD_STAGES + ['sqlite']):.2f}"),
+        ("peak RSS of the build (MB)", lambda s: f"{s['cold']['peak_rss_mb']:.0f}"),
+        ("warm rebuild, one file edited", lambda s: f"{_total(s['warm']['stages'], BUILD_STAGES + ['sqlite']):.2f}"),
+        ("warm output = cold output", lambda s: str(s["warm_equals_cold"])),
+        ("peer: frictionless validate", lambda s: f"{s['peers']['frictionless_validate_seconds']:.2f}"),
+        ("peer: sqlite-utils insert", lambda s: f"{s['peers']['sqlite_utils_insert_seconds']:.2f}"),
+        ("ratio frictionless / own validation", lambda s: f"{s['peers']['frictionless_validate_seconds'] / _total(s['cold']['stages'], ['pandera', 'cross-table checks']):.1f}×"),
+        ("ratio sqlite-utils / own SQLite", lambda s: f"{s['peers']['sqlite_utils_insert_seconds'] / s['cold']['stages']['sqlite']['seconds']:.1f}×"),
+    ]
+    for label, cell in rows:
+        table.add_row(label, *[cell(size) for size in sizes])
+    console.print(table)
+    console.print(f"import of the libraries: {results['import_seconds']:.2f} s; real 3-story build (tables): "
+                  f"{results['real_build_seconds']:.2f} s = {results['real_build_over_import']:.1f}× the import")
+    if results["slope_seconds_per_1000_stories"] is not None:
+        console.print(f"fitted cost (cold, tables + SQLite): {results['slope_seconds_per_1000_stories']:.2f} s per "
+                      "1,000 stories")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="3,100,1000,10000", help="comma-separated story counts (3 = real data)")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--no-docs", action="store_true", help="skip the docs stage")
+    parser.add_argument("--no-verify", action="store_true", help="skip the warm = cold byte comparison")
+    arguments = parser.parse_args()
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as workdir:
+        measured = [bench_size(n, Path(workdir), not arguments.no_docs, not arguments.no_verify) for n in sizes]
+    import_seconds = _import_seconds()
+    real = next((m for m in measured if m["stories"] == 3), None)
+    synthetic = [(m["stories"], _total(m["cold"]["stages"], BUILD_STAGES + ["sqlite"])) for m in measured
+                 if m["stories"] > 3]
+    slope = _slope(synthetic)
+    results = {
+        "machine": {"python": platform.python_version(), "cores": __import__("os").cpu_count(),
+                    "platform": platform.platform()},
+        "sizes": measured,
+        "import_seconds": import_seconds,
+        "real_build_seconds": _total(real["cold"]["stages"], BUILD_STAGES) + real["cold"]["import_seconds"] if real else None,
+        "real_build_over_import": ((_total(real["cold"]["stages"], BUILD_STAGES) + real["cold"]["import_seconds"])
+                                   / import_seconds) if real else None,
+        "slope_seconds_per_1000_stories": slope * 1000 if slope is not None else None,
+    }
+    arguments.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    report(results)
+    print(f"figures written to {arguments.out}")
+
+
+if __name__ == "__main__":
+    main()
