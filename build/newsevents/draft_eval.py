@@ -309,6 +309,8 @@ it leaves for the coder. The gaps come from a few causes, and the lists above sh
   `external`); the drafter dates an event only from a phrase in the event's own clause, and never uses
   outside knowledge. An event found without a date, or with a different one, counts as missed under
   "events" and "dates" even when its type is right.
+- **One event, one row.** When several stories report an event, it is defined once and its date comes
+  from the defining story; a story that does not date the event itself is still compared with that date.
 - **One event told several ways.** The drafter merges mentions by kind, initiator, date and place. When a
   story names the actor only in one of the mentions, or calls the same strike an "attack" elsewhere, the
   merge can go wrong: two drafted events for one real event (lower precision) or one for two (lower recall).

@@ -14,7 +14,7 @@ from .actors import ActorFinder
 from .assemble import Assembler, Drafted
 from .attribution import find_attributions
 from .claims import find_claims
-from .context import SentenceFacts, assign_dates
+from .context import SentenceFacts, assign_dates, date_announcements
 from .dates import find_dates, resolve_mention
 from .diplomacy import find_diplomacy
 from .incidents import find_incidents
@@ -67,6 +67,7 @@ def draft_story(article: Article, actor_registry: dict[str, dict], place_registr
         found = (find_incidents(sentence_facts) + find_diplomacy(sentence_facts, states)
                  + find_statements(sentence_facts, types))
         assign_dates(sentence_facts, [m for m in found if m.type != "statement"])
+        date_announcements(sentence_facts, found)
         mentions += found
         claims += find_claims(sentence_facts, found, root)
     coding = Assembler(article, actors, places).build(mentions, claims)

@@ -57,6 +57,9 @@ PLACE_TYPES = {"province": "province", "region": "region", "district": "other", 
 ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?)\b")
 CALENDAR_WORDS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 COUNTRY_WINDOW = 90
+BODY = re.compile(r"^(?:[’']s)?\s+(foreign ministry|foreign office|defen[cs]e ministry|interior ministry|"
+                  r"finance ministry|prime minister[’']s office|president[’']s office|armed forces|army|military|"
+                  r"government|parliament|police)\b")
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|i|ese|ish)s?$")
 
 
@@ -155,8 +158,36 @@ class ActorFinder:
             taken.append((place.start, place.end))
         found += self._unknown(sentence, taken, seen)
         found.sort(key=lambda m: m.start)
+        found = self._bodies(sentence, found)
         seen.update(m.actor_id for m in found)
         return found
+
+    def _bodies(self, sentence: Sentence, found: list[ActorMention]) -> list[ActorMention]:
+        """'<State>’s foreign ministry', '<State> army': a government body named in words, not by name."""
+        result = []
+        for mention in found:
+            body = BODY.match(sentence.text[sentence.local(mention.end):])
+            if body is None or self.type_of(mention.actor_id) != "state":
+                result.append(mention)
+                continue
+            surface = sentence.text[sentence.local(mention.start):sentence.local(mention.end) + body.end()]
+            wanted = slug(f"{mention.actor_id} {body.group(1)}")
+            if self.registry.get(wanted, {}).get("type") == "government_body":
+                actor_id = wanted
+            else:
+                actor_id = wanted if wanted not in self.registry else slug(f"{wanted} body")
+                proposal = self.proposals.get(actor_id)
+                if proposal is None:
+                    state_name = self.name_of(mention.actor_id)
+                    self.proposals[actor_id] = ActorProposal(
+                        {"id": actor_id, "name": f"{body.group(1).capitalize()} of {state_name}",
+                         "type": "government_body", "country": self.country_of(mention.actor_id),
+                         "affiliation": mention.actor_id, "aliases": [surface]},
+                        sentence.text, "a government body: a state's ministry, office or forces named in words")
+                elif surface not in proposal.entry["aliases"]:
+                    proposal.entry["aliases"].append(surface)
+            result.append(ActorMention(actor_id, mention.start, mention.start + len(surface), surface))
+        return result
 
     def _known(self, sentence: Sentence) -> list[ActorMention]:
         if self.pattern is None:

@@ -4,6 +4,7 @@ Every value is a draft for a coder to check; codes (CAMEO, PLOVER) are the usual
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -17,6 +18,8 @@ from .places import PlaceFinder
 from .slug import slug
 from .text import occurrences, quote_around
 
+MANY_PARTIES = re.compile(r"\b(?:regional|multilateral|neighbou?ring countries|countries|participants|"
+                          r"neighbou?rs)\b")
 BACKGROUND_DAYS = 30  # an event dated this long before publication is context, not news
 CODES = {  # (event type, action or meeting type) → (CAMEO, PLOVER); None as action is the type's default
     ("air_strike", None): ("195", "ASSAULT"),
@@ -74,12 +77,11 @@ class Assembler:
                        future=mention.planned if future is None else future,
                        published_basis=self.article.published_date_basis)
 
-    def _date(self, cluster: Cluster, home: dict, resolved_of: dict) -> tuple[dict, Resolved]:
+    def _date(self, cluster: Cluster, home: dict, resolved_of: dict, future: bool) -> tuple[dict, Resolved]:
         dated = [m for m in cluster.mentions if m.date] or []
         own = [m for m in dated if not m.mutual] or dated
         if not own:
             return {}, Resolved.unknown()
-        future = cluster.planned
 
         def rank(m: EventMention):
             r = self.resolve(m, future)
@@ -193,7 +195,8 @@ class Assembler:
     def _meeting(self, cluster: Cluster, participants: list[dict]) -> dict:
         kind = cluster.action
         if kind == "talks":
-            kind = "multilateral_talks" if len(participants) > 2 else "bilateral_talks"
+            many = any(MANY_PARTIES.search(m.facts.sentence.text) for m in cluster.mentions)
+            kind = "multilateral_talks" if len(participants) > 2 or many else "bilateral_talks"
         levels = Counter(w for m in cluster.mentions for w in m.level_words)
         level = min(levels, key=lambda lv: (-levels[lv], LEVEL_RANK.index(lv))) if levels else "unknown"
         hosts = [self._represented(h)[0] for m in cluster.mentions for h in m.hosts]
@@ -272,11 +275,13 @@ class Assembler:
         for cluster in sorted(clusters, key=lambda c: any(m.date and m.date.relative_to_event for m in c.mentions)):
             participants = self._participants(cluster) if cluster.type == "meeting" else []
             meeting = self._meeting(cluster, participants) if cluster.type == "meeting" else None
-            spec, resolved = self._date(cluster, merger.home, resolved_of)
-            latest = self.article.published_date_latest
+            earliest, latest = self.article.published_date_earliest, self.article.published_date_latest
+            spec, resolved = self._date(cluster, merger.home, resolved_of, cluster.planned)
             planned = cluster.planned or bool(latest and resolved.start and resolved.start > latest)
+            if planned and earliest and resolved.end and resolved.end < earliest:  # 'last Friday' is no plan
+                planned = False
+                spec, resolved = self._date(cluster, merger.home, resolved_of, False)
             status = "planned" if planned else "occurred"
-            earliest = self.article.published_date_earliest
             background = bool(earliest and resolved.end and resolved.end < earliest - timedelta(BACKGROUND_DAYS))
             event_id = self._event_id(cluster, meeting, resolved)
             resolved_of[id(cluster)] = (event_id, resolved)

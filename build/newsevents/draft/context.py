@@ -88,7 +88,7 @@ class SentenceFacts:
         window = " ".join(head.split()[-words:])
         return bool(FUTURE.search(window)) and not NOT_FUTURE.search(window)
 
-    def places_after(self, position: int, reach: int = 60) -> list[str]:
+    def places_after(self, position: int, reach: int = 100) -> list[str]:
         """The first place named after a position with 'in', 'inside', 'to', 'at' … before it."""
         _, clause_end = self.clause(position)
         comma = self.sentence.text.find(",", self.sentence.local(position))
@@ -171,3 +171,18 @@ def assign_dates(facts: SentenceFacts, mentions: list[EventMention], reach: int 
         if nearest.date is None or _distance(nearest.start, nearest.end, nearest.date.start, nearest.date.end) \
                 > event_distance[id(nearest)]:
             nearest.date = date
+
+
+ANNOUNCING = re.compile(r"^(?:announced|announces|declared|declares|decided|decides)$")
+
+
+def date_announcements(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """An undated step that a speaker 'announced on Friday' takes the announcement's date."""
+    for attribution in facts.attributions:
+        verb = facts.sentence.text[facts.sentence.local(attribution.verb_start):facts.sentence.local(attribution.verb_end)]
+        if attribution.date is None or not ANNOUNCING.match(verb):
+            continue
+        for mention in mentions:
+            if mention.date is None and attribution.covers[0] <= mention.start < attribution.covers[1] \
+                    and mention.type in ("diplomatic_downgrade", "diplomatic_restoration", "sanctions", "ceasefire"):
+                mention.date = attribution.date
