@@ -77,7 +77,8 @@ def test_column_changes_tables_added_and_dropped_and_composite_keys():
     }
     new = {
         "links": _table("links", ["a", "b"], ["a", "b", "note", "extra"],
-                        [{"a": "x", "b": "1", "note": "n2", "extra": ""}, {"a": "y", "b": "1", "note": "", "extra": ""}]),
+                        [{"a": "x", "b": "1", "note": "n2", "extra": ""},
+                         {"a": "y", "b": "1", "note": "", "extra": ""}]),
         "fresh": _table("fresh", ["id"], ["id"], [{"id": "f"}]),
     }
     diffs = {d.name: d for d in diff_packages(old, new)}

@@ -98,7 +98,8 @@ def test_each_disagreeing_surface_is_named(surfaces):
     edits = {
         "pyproject.toml": lambda t: t.replace(f'version = "{META["version"]}"', 'version = "9.9.9"'),
         "CITATION.cff": lambda t: t.replace(f"version: {META['version']}", "version: 9.9.9"),
-        ".zenodo.json": lambda t: t.replace(f'"publication_date": "{META["released"]}"', '"publication_date": "2001-01-01"'),
+        ".zenodo.json": lambda t: t.replace(f'"publication_date": "{META["released"]}"',
+                                            '"publication_date": "2001-01-01"'),
         "CHANGELOG.md": lambda t: t.replace(f"## [{META['version']}]", "## [9.9.9]", 1),
         "datapackage.json": lambda t: t.replace(f'"version": "{META["version"]}"', '"version": "9.9.9"', 1),
     }
@@ -225,3 +226,30 @@ def test_a_released_id_that_changes_meaning_fails_the_build(project):
     line = next(i for i, text in enumerate(lines, 1) if "table: nosuch" in text)
     assert f"releases/renames.yaml:{line} [x]: table 'nosuch' is not a table of the dataset" in failed.stderr
     assert "events ID 'never-released' was never released" in failed.stderr
+
+
+def test_prepare_release_regenerates_the_files_and_refuses_a_step_too_small(surfaces):
+    root = surfaces.root
+    (root / "CITATION.cff").unlink()
+    (root / ".zenodo.json").write_text("{}\n", encoding="utf-8")
+    done = run_cli(surfaces, "prepare-release")
+    assert done.returncode == 0, done.stderr
+    for name in ["CITATION.cff", ".zenodo.json", "CHANGELOG.md"]:
+        assert (root / name).read_bytes() == (REPO_ROOT / name).read_bytes(), name
+
+    _released(surfaces)
+    (root / "releases" / "1.0.0" / "release.json").write_text("{}\n", encoding="utf-8")
+    events = surfaces.data / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    events.write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    path = surfaces.schemas / "dataset.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"version: {META['version']}", "version: 1.0.1"),
+                    encoding="utf-8")
+    refused = run_cli(surfaces, "prepare-release")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert ("1.0.0 → 1.0.1 is a patch step, but the changes call for a major version: 1 IDs gone from events"
+            in refused.stderr)
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert top_entry(changelog)[0] == "1.0.1" and "Compared with 1.0.0" in changelog
+    row = next(line for line in changelog.splitlines() if line.startswith("| `events` |"))
+    assert row.split(" | ")[1:5] == [str(len(lines) - 2), "0", "1", "0"]

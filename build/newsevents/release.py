@@ -78,6 +78,11 @@ def _renames(project: Project) -> list:
 def expected_rows_block(project: Project) -> tuple[str, list[Problem]]:
     """The changelog rows block this version's entry must carry, and problems with the version step."""
     version = str(dataset_metadata(project.root)["version"])
+    try:
+        version_key(version)
+    except ValueError as error:
+        raise ReleaseRefused("the version is not a semantic version", [Problem(
+            "schemas/dataset.yaml", str(error), "write the version as MAJOR.MINOR.PATCH, e.g. 1.0.0")]) from None
     every = _renames(project)
     renames = [r for r in every if r.version == version]
     previous, diffs = release_diff(project, version)
@@ -100,8 +105,8 @@ def expected_rows_block(project: Project) -> tuple[str, list[Problem]]:
 def prepare(project: Project) -> list[str]:
     """Regenerate CITATION.cff, .zenodo.json and the rows block of CHANGELOG.md; returns the files changed."""
     meta = dataset_metadata(project.root)
-    changed = write_citation_files(project)
     block, problems = expected_rows_block(project)
+    changed = write_citation_files(project)
     path = project.root / CHANGELOG
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     updated = with_rows(text, str(meta["version"]), str(meta["released"]), block)
@@ -109,7 +114,8 @@ def prepare(project: Project) -> list[str]:
         path.write_text(updated, encoding="utf-8")
         changed.append(CHANGELOG)
     if problems:
-        raise ReleaseRefused("the version does not fit the changes", problems)
+        raise ReleaseRefused(f"updated {', '.join(changed) or 'nothing'}, but the version does not fit the changes",
+                             problems)
     return changed
 
 
