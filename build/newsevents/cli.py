@@ -25,12 +25,16 @@ def _commands(
 def data(ctx: typer.Context) -> None:
     """Build and validate the tables and datapackage.json; publish them only when every check passes."""
     from .pipeline import build, summary
+    from .progress import StageProgress
 
+    progress = StageProgress()
     try:
-        result = build(ctx.obj)
+        result = build(ctx.obj, on_stage=progress)
     except BuildFailed as failure:
+        progress.close()
         typer.echo(failure.report(), err=True)
         raise typer.Exit(1)
+    progress.close()
     typer.echo(summary(result.frames))
     typer.echo("published: data/*.csv and datapackage.json")
 

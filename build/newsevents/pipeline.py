@@ -21,6 +21,9 @@ from .stable_ids import check_stable_ids
 from .tables import build_tables
 
 
+SUMMARY_ROWS = 15
+
+
 @dataclass
 class BuildResult:
     frames: dict[str, pd.DataFrame]
@@ -81,5 +84,8 @@ def summary(frames: dict[str, pd.DataFrame]) -> str:
     lines += [f"  {kind:<22} {count:>6}" for kind, count in counts.items()]
     lines.append("casualty claims by claimant:")
     claims = frames["casualty_claims"]["claimant_actor_id"].fillna("(outlet's own voice)")
-    lines += [f"  {who:<22} {count:>6}" for who, count in claims.value_counts().sort_index().items()]
+    by_claimant = claims.value_counts().sort_index()
+    lines += [f"  {who:<22} {count:>6}" for who, count in by_claimant.head(SUMMARY_ROWS).items()]
+    if len(by_claimant) > SUMMARY_ROWS:
+        lines.append(f"  … {len(by_claimant) - SUMMARY_ROWS} more claimants, {by_claimant.iloc[SUMMARY_ROWS:].sum()} claims")
     return "\n".join(lines)
