@@ -10,6 +10,7 @@ from .captures import Article
 from .coding import Coding
 from .dates import precision_of
 from .errors import Collector
+from .registry import cycles
 from .schema import Table, pandera_schema
 
 EVIDENCE_TABLES = {
@@ -136,22 +137,20 @@ def check_event_dates(frames: dict[str, pd.DataFrame], articles: dict[str, Artic
 
 def check_claims(frames: dict[str, pd.DataFrame], report: _Report) -> None:
     claims = frames["casualty_claims"].set_index("claim_id", drop=False)
+    links = {c.claim_id: c.part_of_claim_id for c in claims.itertuples() if not pd.isna(c.part_of_claim_id)}
+    circular = set()
+    for cycle in cycles(links):
+        report.add("casualty_claims", cycle[0], "part_of links form a cycle: " + " → ".join(cycle + cycle[:1]),
+                   "a sub-group points at its total, never the other way round")
+        circular.update(cycle)
     for claim in claims.itertuples():
         low, high = claim.count_low, claim.count_high
         if not pd.isna(high) and low > high:
             report.add("casualty_claims", claim.claim_id, f"count_low {low} exceeds count_high {high}",
                        "check the count as printed and the vague-number rule")
         parent_id = claim.part_of_claim_id
-        if pd.isna(parent_id) or parent_id not in claims.index:
+        if pd.isna(parent_id) or parent_id not in claims.index or claim.claim_id in circular:
             continue
-        seen, current = {claim.claim_id}, parent_id
-        while not pd.isna(current) and current in claims.index:
-            if current in seen:
-                report.add("casualty_claims", claim.claim_id, "part_of links form a cycle",
-                           "a sub-group points at its total, never the other way round")
-                break
-            seen.add(current)
-            current = claims.at[current, "part_of_claim_id"]
         parent = claims.loc[parent_id]
         if parent.event_id != claim.event_id or str(parent.claimant_actor_id) != str(claim.claimant_actor_id):
             report.add("casualty_claims", claim.claim_id, f"part of '{parent_id}', which has another event or "

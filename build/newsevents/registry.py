@@ -66,15 +66,26 @@ def _check_actor_links(registries: Registries, problems: Collector) -> None:
                              "an alias must name one actor only; remove it from one of them",
                              line=where.line, record=actor_id)
     # affiliation chains must end: a cycle would make "belongs to" meaningless
-    for actor_id in registries.actors:
-        seen, current = set(), actor_id
-        while current and current in registries.actors and current not in seen:
-            seen.add(current)
-            current = registries.actors[current].get("affiliation")
-        if current in seen:
-            where = registries.actor_lines[actor_id]
-            problems.add(where.file, "affiliations form a cycle", "make the chain end at a state or body",
-                         line=where.line, record=actor_id)
+    links = {actor_id: actor.get("affiliation") for actor_id, actor in registries.actors.items()}
+    for cycle in cycles(links):
+        if len(cycle) > 1:  # an actor affiliated with itself is reported above
+            where = registries.actor_lines[cycle[0]]
+            problems.add(where.file, "affiliations form a cycle: " + " → ".join(cycle + cycle[:1]),
+                         "make the chain end at a state or body", line=where.line, record=cycle[0])
+
+
+def cycles(links: dict[str, str | None]) -> list[list[str]]:
+    """Each cycle of id → id links (affiliations, part_of) once, in link order from the first id met."""
+    found, done = [], set()
+    for start in links:
+        path, current = [], start
+        while current in links and current not in done and current not in path:
+            path.append(current)
+            current = links[current]
+        if current in path:
+            found.append(path[path.index(current):])
+        done.update(path)
+    return found
 
 
 def _check_places(registries: Registries, problems: Collector) -> None:
@@ -84,9 +95,9 @@ def _check_places(registries: Registries, problems: Collector) -> None:
         if (place.get("lat") is None) != (place.get("lon") is None):
             problems.add(where.file, "only one of lat and lon is given", "give both, or neither", line=where.line,
                          record=place_id)
-        if place["precision"] == "unknown" and has_point:
+        elif place["precision"] == "unknown" and has_point:
             problems.add(where.file, "precision 'unknown' but a point is given",
                          "remove the point, or say how well it locates the place", line=where.line, record=place_id)
-        if place["precision"] != "unknown" and not has_point:
+        elif place["precision"] != "unknown" and not has_point:
             problems.add(where.file, f"precision '{place['precision']}' but no point is given",
                          "add lat and lon, or set precision to unknown", line=where.line, record=place_id)

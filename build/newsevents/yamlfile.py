@@ -7,6 +7,7 @@ is re-checked with jsonschema, which lists every violation with its path.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -85,24 +86,42 @@ def read_yaml(path: Path, shown_as: str, problems: Collector) -> Document | None
     try:
         data = yaml_rs.loads(text, parse_datetime=False) if text.strip() else None
     except yaml_rs.YAMLDecodeError as error:
-        message = str(error).strip().splitlines()
-        line = RS_LINE.search(message[0])
-        detail = message[-1].strip() if len(message) > 1 else message[0]
+        detail, line = _syntax_error(text, error)
         problems.add(shown_as, f"YAML syntax error: {detail}",
-                     "check indentation, colons and quoting around this line; a key may appear only once",
-                     line=int(line.group(1)) if line else _duplicate_key_line(text, detail))
+                     "check indentation, colons and quoting around this line; a key may appear only once", line=line)
         return None
     return Document(path=shown_as, data=data, text=text)
 
 
-def _duplicate_key_line(text: str, detail: str) -> int | None:
-    """Line of the second occurrence of a duplicated key named in a parser message."""
-    key = re.search(r"duplicate mapping key: '(.*)'", detail)
-    if not key:
-        return None
-    pattern = re.compile(rf"^\s*(?:- )?{re.escape(key.group(1))}\s*:", re.MULTILINE)
-    found = [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
-    return found[1] if len(found) > 1 else None
+def _syntax_error(text: str, error: yaml_rs.YAMLDecodeError) -> tuple[str, int | None]:
+    """What is wrong and on which line. PyYAML's account when it rejects the text too (it points at the fault
+    and says where an unclosed bracket or scalar started); else yaml-rs's, or the line of a repeated key."""
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError as rejected:
+        mark, began = getattr(rejected, "problem_mark", None), getattr(rejected, "context_mark", None)
+        detail, context = getattr(rejected, "problem", None) or str(rejected), getattr(rejected, "context", None)
+        if context and began:
+            detail += f" ({context} started at line {began.line + 1})"
+        return detail, mark.line + 1 if mark else None
+    message = str(error).strip().splitlines()
+    line = RS_LINE.search(message[0])
+    return message[-1].strip(), int(line.group(1)) if line else _repeated_key(node)
+
+
+def _repeated_key(node: yaml.Node | None) -> int | None:
+    """In document order, so the line is that of the repeat the parser stopped at."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if key.value in seen:
+                return key.start_mark.line + 1
+            seen.add(key.value)
+            if line := _repeated_key(value):
+                return line
+    elif isinstance(node, yaml.SequenceNode):
+        return next((line for item in node.value if (line := _repeated_key(item))), None)
+    return None
 
 
 def _inject_vocabularies(schema, vocabularies):
@@ -152,8 +171,6 @@ def _record_of(document: Document, path: tuple) -> str | None:
 
 def _message(error: jsonschema.ValidationError) -> tuple[str, str]:
     where = "/".join(str(p) for p in error.absolute_path) or "the file"
-    if error.validator == "additionalProperties":
-        return f"unknown key under {where}: {error.message}", "remove it, or fix its spelling"
     if error.validator == "required":
         return f"{where}: {error.message}", "add the missing key"
     if error.validator == "enum":
@@ -167,16 +184,45 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str]:
     return f"{where}: {error.message}", "see the coding guide for the expected form"
 
 
+def _unknown_keys(error: jsonschema.ValidationError) -> dict[str, str | None]:
+    """Each unknown key of an additionalProperties error → the absent key it most looks like, if any."""
+    properties = set(error.schema.get("properties", {}))
+    absent = [str(key) for key in properties - set(error.instance)]
+    return {str(key): next(iter(difflib.get_close_matches(str(key), absent, n=1, cutoff=0.75)), None)
+            for key in sorted(set(error.instance) - properties, key=str)}
+
+
+def _missing_key(error: jsonschema.ValidationError) -> str | None:
+    """The key a 'required' or 'dependencies' error says is missing."""
+    found = re.match(r"'([^']+)' is a (?:required property|dependency)", error.message)
+    return found.group(1) if found and error.validator in ("required", "dependencies") else None
+
+
 def check_structure(document: Document, schema: dict, problems: Collector) -> bool:
-    """Validate a document against a coding schema; every violation is collected with its line."""
+    """Validate a document against a coding schema; every violation is collected with its line.
+
+    A misspelt key is one problem ("did you mean …?"), not also a missing-key problem for the key it meant.
+    """
     try:
         _fast_validator(schema)(document.data)
         return True
     except fastjsonschema.JsonSchemaException:
         pass
     validator = jsonschema.Draft7Validator(schema)
-    for error in sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))):
-        message, fix = _message(error)
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    meant = {(tuple(e.absolute_path), key) for e in errors if e.validator == "additionalProperties"
+             for key in _unknown_keys(e).values() if key}
+    for error in errors:
         path = tuple(error.absolute_path)
-        problems.add(document.path, message, fix, line=document.line(*path), record=_record_of(document, path))
+        line, record = document.line(*path), _record_of(document, path)
+        if error.validator == "additionalProperties":
+            where = "/".join(map(str, path)) or "the file"
+            for wrong, key in _unknown_keys(error).items():
+                hint = f": did you mean '{key}'?" if key else ""
+                fix = f"rename it to '{key}'" if key else "remove it, or fix its spelling"
+                problems.add(document.path, f"unknown key '{wrong}' under {where}{hint}", fix,
+                             line=document.line(*path, wrong), record=record)
+        elif (path, _missing_key(error)) not in meant:  # a misspelt key is reported once, as such
+            message, fix = _message(error)
+            problems.add(document.path, message, fix, line=line, record=record)
     return False
