@@ -76,7 +76,9 @@ def _resolve_one(event: Event, events: dict[str, Event], done: dict[str, Resolve
     if spec.get("basis") == "inferred":
         if not event.fields.get("notes"):
             _spec_problem(problems, event, "an inferred date needs an explanation", "say how it follows in notes")
-        return Resolved(resolved.start, resolved.end, resolved.precision, "inferred")
+        # inferred never hides a weaker basis: a date resting on outside reporting stays external
+        basis = resolved.basis if resolved.basis in ("external", "unknown") else "inferred"
+        return Resolved(resolved.start, resolved.end, resolved.precision, basis)
     if spec.get("basis") == "unknown":
         return Resolved.unknown()
     return resolved
