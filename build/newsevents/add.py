@@ -166,6 +166,19 @@ def _appended(manifest: str, entry: dict) -> str:
     return manifest.rstrip("\n") + "\n" + "".join(indent + line + "\n" for line in dumped.splitlines())
 
 
+def _coded_ids(project: Project) -> set[str]:
+    """Event and claim ids the story coding files already use: a draft must not define them again."""
+    ids: set[str] = set()
+    for path in project.stories_coding.glob("*.yaml"):
+        document = read_yaml(path, project.rel(path), Collector())
+        data = document.data if document is not None else None
+        for event in (data.get("events") or []) if isinstance(data, dict) else []:
+            if isinstance(event, dict) and "id" in event:
+                ids.add(event["id"])
+                ids.update(c["id"] for c in event.get("claims", []) if isinstance(c, dict) and "id" in c)
+    return ids
+
+
 def _atomic_write(path: Path, text: str) -> None:
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
         handle.write(text)
@@ -233,10 +246,13 @@ def add_capture(project: Project, source: Path, *, outlet: str | None, published
         registries = load_registries(project, problems)
         problems.raise_if_any()
         added = Added(project.rel(target), [], [], [])
+        used = _coded_ids(project)
         project.stories_coding.mkdir(parents=True, exist_ok=True)
         for story_entry in story_entries:
             article = articles[story_entry["article_id"]]
-            drafted = draft_story(article, registries.actors, registries.places, project.root)
+            drafted = draft_story(article, registries.actors, registries.places, project.root, used)
+            used |= {e["id"] for e in drafted.coding["events"]}
+            used |= {c["id"] for e in drafted.coding["events"] for c in e.get("claims", [])}
             proposals = None
             if drafted.actor_proposals or drafted.place_proposals:
                 proposal_path = project.coding / "proposals" / f"{article.article_id}.yaml"

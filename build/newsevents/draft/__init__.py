@@ -54,8 +54,9 @@ def _date_list(article: Article, facts: list[SentenceFacts]) -> list[dict]:
 
 
 def draft_story(article: Article, actor_registry: dict[str, dict], place_registry: dict[str, dict],
-                root: Path) -> Drafted:
-    """Draft the coding of one story. The registries are read, never changed; new names become proposals."""
+                root: Path, taken_ids: set[str] = frozenset()) -> Drafted:
+    """Draft the coding of one story. The registries are read, never changed; new names become proposals.
+    Event and claim ids avoid `taken_ids` (the ids other stories' coding already uses)."""
     story_text = article.text[article.story.start:article.story.end]
     places = PlaceFinder(place_registry, story_text)
     actors = ActorFinder(actor_registry, places, sentences(article.story, article.text))
@@ -70,5 +71,7 @@ def draft_story(article: Article, actor_registry: dict[str, dict], place_registr
         date_announcements(sentence_facts, found)
         mentions += found
         claims += find_claims(sentence_facts, found, root)
-    coding = Assembler(article, actors, places).build(mentions, claims)
+    assembler = Assembler(article, actors, places)
+    assembler.ids |= set(taken_ids)
+    coding = assembler.build(mentions, claims)
     return Drafted(coding, actors.proposals, places.proposals, _date_list(article, facts))
