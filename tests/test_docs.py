@@ -8,7 +8,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,7 @@ from newsevents.docsite.citation import cite_page
 from newsevents.docsite.coverage import missing_from_codebook
 from newsevents.docsite.pages import generated_pages
 from newsevents.docsite.published import load_published
-from newsevents.docsite.timeline import bars, periods, ticks, timeline_svg
+from newsevents.docsite.timeline_chart import DENSE, bars, periods, ticks, timeline_svg
 from newsevents.project import REPO_ROOT, Project
 from newsevents.schema import dataset_metadata, load_tables
 
@@ -259,3 +259,18 @@ def test_timeline_panels_ticks_and_escaping():
                         (date(2024, 1, 1), date(2024, 5, 1))]:
         marks = ticks(first, last)
         assert 2 <= len(marks) <= 10 and all(first <= day <= last for day, _ in marks)
+
+
+def test_a_dense_period_is_drawn_as_counts_that_add_up():
+    n = DENSE + 40
+    days = [date(2024, 1, 1) + timedelta(days=i % 90) for i in range(n)]
+    events = pd.DataFrame({
+        "event_id": [f"e{i}" for i in range(n)], "event_type": ["war", "meeting"] * (n // 2),
+        "status": ["occurred", "occurred", "planned"] * (n // 3) + ["occurred"] * (n % 3),
+        "salience": ["core"] * n, "date_start": [d.isoformat() for d in days],
+        "date_end": [d.isoformat() for d in days], "summary": ["s"] * n,
+    })
+    svg = timeline_svg(events, ["war", "meeting"], ["occurred", "planned"])
+    assert 'class="event-bar"' not in svg
+    counted = re.findall(r'<g class="event-bin"><title>[^<]*: ([^<]*)</title>', svg)
+    assert sum(int(k) for cell in counted for k in re.findall(r"(\d+) (?:occurred|planned)", cell)) == n

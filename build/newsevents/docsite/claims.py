@@ -1,11 +1,12 @@
 """The casualty claims page: each event's claims side by side by claimant, with wording and source quote."""
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
+
 import yaml
 
 from .markdown import code, esc, is_missing, plural, table
-from .published import Published
+from .published import Published, records
 
 OWN_VOICE = "the outlet, in its own voice"
 
@@ -17,56 +18,83 @@ def count_range(claim) -> str:
     return f"{low:,}" if int(high) == low else f"{low:,}–{int(high):,}"
 
 
-def _claimant(actors: pd.Series, actor_id) -> str:
+def _claimant(actors: dict, actor_id) -> str:
     return OWN_VOICE if is_missing(actor_id) else actors.get(actor_id, actor_id)
 
 
-def _cell(claim, claims: pd.DataFrame) -> str:
+def _cell(claim, claims: dict) -> str:
     text = f"**{esc(claim.count_text)}** ({count_range(claim)})"
-    if not is_missing(claim.part_of_claim_id):
-        parent = claims.loc[claim.part_of_claim_id]
+    parent = claims.get(claim.part_of_claim_id)
+    if parent is not None:
         text += f", of the {esc(parent.count_text)} {esc(parent.victim_group)}"
     return text
 
 
-def event_section(published: Published, event, claims: pd.DataFrame) -> str:
-    actors = published.frames["actors"].set_index("actor_id")["name"]
-    articles = published.frames["articles"].set_index("article_id")
-    evidence = published.frames["claim_sources"]
-    vocab = published.tables["casualty_claims"]
-    outcomes = list(vocab.field("outcome").vocabulary.values)
-    groups = list(vocab.field("victim_group").vocabulary.values)
-    claimants = list(dict.fromkeys(claims.sort_values(["claimant_actor_id"], na_position="last")["claimant_actor_id"]))
+@dataclass(frozen=True)
+class Lookups:
+    """What every event's section looks up, built once for the page."""
+    actors: dict             # actor_id → name
+    articles: dict           # article_id → article
+    claims: dict             # claim_id → claim
+    quotes: dict             # claim_id → its evidence rows
+    outcomes: list[str]
+    groups: list[str]
 
-    keys = sorted({(c.outcome, c.victim_group) for c in claims.itertuples()},
-                  key=lambda k: (outcomes.index(k[0]), groups.index(k[1])))
-    rows = []
-    for outcome, group in keys:
-        cells = []
-        for who in claimants:
-            mine = claims[(claims["outcome"] == outcome) & (claims["victim_group"] == group)
-                          & (claims["claimant_actor_id"].isna() if is_missing(who) else claims["claimant_actor_id"] == who)]
-            cells.append("<br>".join(_cell(c, claims) for c in mine.itertuples()))
-        rows.append([f"{code(outcome)} {code(group)}"] + cells)
-    headers = ["Outcome, victims"] + [esc(_claimant(actors, who)) for who in claimants]
+    @classmethod
+    def of(cls, published: Published) -> Lookups:
+        table_def = published.tables["casualty_claims"]
+        quotes: dict[str, list] = {}
+        for quote in records(published.frames["claim_sources"]):
+            quotes.setdefault(quote.claim_id, []).append(quote)
+        actors = published.frames["actors"]
+        return cls(actors=dict(zip(actors["actor_id"], actors["name"])),
+                   articles={a.article_id: a for a in records(published.frames["articles"])},
+                   claims={c.claim_id: c for c in records(published.frames["casualty_claims"])}, quotes=quotes,
+                   outcomes=list(table_def.field("outcome").vocabulary.values),
+                   groups=list(table_def.field("victim_group").vocabulary.values))
 
-    wording = []
-    for claim in claims.sort_values(["claimant_actor_id", "claim_id"], na_position="last").itertuples():
-        wording.append(f"- {code(claim.claim_id)}: **{esc(_claimant(actors, claim.claimant_actor_id))}** — "
-                       f"{esc(claim.count_text)} {code(claim.victim_group)} {code(claim.outcome)} "
-                       f"({count_range(claim)})" + (f". {esc(claim.notes)}" if not is_missing(claim.notes) else ""))
-        for quote in evidence[evidence["claim_id"] == claim.claim_id].itertuples():
-            story = articles.loc[quote.article_id]
-            wording.append(f"    > “{esc(quote.quote)}”  \n"
-                           f"    > — [{esc(story.outlet)}: {esc(story.headline)}](sources.md#{quote.article_id}), "
-                           f"characters {int(quote.char_start):,}–{int(quote.char_end):,}")
+
+def _by_claimant(claim) -> tuple:
+    return (claim.claimant_actor_id is None, claim.claimant_actor_id or "", claim.claim_id)
+
+
+def _side_by_side(claims: list, look: Lookups) -> str:
+    """Rows: outcome and victim group; columns: claimants; cells: what each claimant says."""
+    claimants = list(dict.fromkeys(c.claimant_actor_id for c in sorted(claims, key=_by_claimant)))
+    cells: dict[tuple, list[str]] = {}
+    for c in claims:
+        cells.setdefault((c.outcome, c.victim_group, c.claimant_actor_id), []).append(_cell(c, look.claims))
+    keys = sorted({(c.outcome, c.victim_group) for c in claims},
+                  key=lambda k: (look.outcomes.index(k[0]), look.groups.index(k[1])))
+    rows = [[f"{code(outcome)} {code(group)}"] + ["<br>".join(cells.get((outcome, group, claimant), []))
+                                                  for claimant in claimants] for outcome, group in keys]
+    headers = ["Outcome, victims"] + [esc(_claimant(look.actors, claimant)) for claimant in claimants]
+    return table(headers, rows)
+
+
+def _wording(claims: list, look: Lookups) -> str:
+    """Each claim as worded, with every quote it rests on and the story the quote comes from."""
+    lines = []
+    for claim in sorted(claims, key=_by_claimant):
+        lines.append(f"- {code(claim.claim_id)}: **{esc(_claimant(look.actors, claim.claimant_actor_id))}** — "
+                     f"{esc(claim.count_text)} {code(claim.victim_group)} {code(claim.outcome)} "
+                     f"({count_range(claim)})" + (f". {esc(claim.notes)}" if not is_missing(claim.notes) else ""))
+        for quote in look.quotes.get(claim.claim_id, []):
+            story = look.articles[quote.article_id]
+            lines.append(f"    > “{esc(quote.quote)}”  \n"
+                         f"    > — [{esc(story.outlet)}: {esc(story.headline)}](sources.md#{quote.article_id}), "
+                         f"characters {int(quote.char_start):,}–{int(quote.char_end):,}")
+    return "\n\n".join(lines)
+
+
+def event_section(event, claims: list, look: Lookups) -> str:
     dates = ("undated" if is_missing(event.date_start) else event.date_start if event.date_start == event.date_end
              else f"{event.date_start} – {event.date_end}")
     return "\n\n".join([
         f"## {code(event.event_id)} {{ #{event.event_id} }}",
         f"{esc(event.summary)} ({code(event.event_type)}, {dates}; [timeline](timeline.md#event-{event.event_id}))",
-        table(headers, rows),
-        "\n\n".join(wording),
+        _side_by_side(claims, look),
+        _wording(claims, look),
     ])
 
 
@@ -79,21 +107,22 @@ def _vague_rule(published: Published) -> str:
 
 
 def claims_page(published: Published) -> str:
-    claims = published.frames["casualty_claims"].set_index("claim_id", drop=False).rename_axis(None)
-    events = published.frames["events"]
-    with_claims = events[events["event_id"].isin(claims["event_id"])].sort_values(
-        ["date_start", "event_id"], na_position="last")
-    claimants = claims["claimant_actor_id"].nunique() + int(claims["claimant_actor_id"].isna().any())
+    look = Lookups.of(published)
+    by_event: dict[str, list] = {}
+    for claim in look.claims.values():
+        by_event.setdefault(claim.event_id, []).append(claim)
+    with_claims = sorted((e for e in records(published.frames["events"]) if e.event_id in by_event),
+                         key=lambda e: (e.date_start is None, e.date_start or "", e.event_id))
+    claimants = {c.claimant_actor_id for c in look.claims.values()}
     parts = [
         "# Casualty claims",
-        f"{plural(len(claims), 'claim')} about {plural(len(with_claims), 'event')} by "
-        f"{plural(claimants, 'claimant')}. A claim is recorded as its claimant's assertion, never as a fact: "
+        f"{plural(len(look.claims), 'claim')} about {plural(len(with_claims), 'event')} by "
+        f"{plural(len(claimants), 'claimant')}. A claim is recorded as its claimant's assertion, never as a fact: "
         "where claimants disagree, every claim is kept side by side and nothing is averaged or chosen. Each "
         "cell gives the number as printed and the range it allows (`count_low`–`count_high`); a sub-group "
         "(“including four children”) points at its total through `part_of_claim_id`.",
     ]
-    parts += [event_section(published, event, claims[claims["event_id"] == event.event_id])
-              for event in with_claims.itertuples()]
+    parts += [event_section(event, by_event[event.event_id], look) for event in with_claims]
     parts += [
         "## How vague numbers are counted",
         "Words such as “dozens” become a range by one rule, applied everywhere (from `schemas/counts.yaml`). "

@@ -5,6 +5,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -63,6 +64,13 @@ def load_published(project: Project) -> Published:
             frames[resource["name"]] = read_table(path, tables[resource["name"]])
     return Published(project=project, descriptor=descriptor, metadata=dataset_metadata(project.root),
                      tables=tables, vocabularies=load_vocabularies(project.root), frames=frames)
+
+
+def records(frame: pd.DataFrame) -> list[SimpleNamespace]:
+    """A table's rows as plain objects (attribute per column, None when missing): fast to loop over."""
+    columns = list(frame.columns)
+    values = zip(*([None if pd.isna(v) else v for v in frame[c].tolist()] for c in columns))
+    return [SimpleNamespace(**dict(zip(columns, row))) for row in values]
 
 
 def hash_mismatches(published: Published) -> list[str]:

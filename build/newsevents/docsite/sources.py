@@ -2,42 +2,47 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..schema import Table
+import pandas as pd
+
 from .markdown import code, esc, is_missing, plural, table
-from .published import Published
+from .published import Published, records
 
 
-def article_tables(published: Published) -> list[tuple[Table, list[str] | None]]:
-    """Tables that point at articles, each with the key of the record its rows are evidence for (None when
-    its rows are not evidence, e.g. actor mentions)."""
+@dataclass(frozen=True)
+class Tally:
+    """Per story, how many rows of one table point at it, and how many distinct records or actors they are."""
+    label: str       # Markdown link to the codebook page of what is counted
+    rows: dict[str, int]      # article_id → rows
+    distinct: dict[str, int]  # article_id → distinct records
+    detail: str      # what `rows` and `distinct` count, as Markdown
+
+
+def _per_article(frame: pd.DataFrame, key: list[str]) -> dict[str, int]:
+    return frame.drop_duplicates(["article_id", *key]).groupby("article_id").size().to_dict()
+
+
+def tallies(published: Published) -> list[Tally]:
+    """One tally per table that points at articles: evidence tables count the records they are evidence
+    for; other tables (actor mentions) count their rows and the distinct things they name."""
     found = []
     for t in published.tables.values():
         if not any(fk.resource == "articles" for fk in t.foreign_keys):
             continue
-        quoted = any(f.evidence for f in t.fields)
-        record = next((fk.fields for fk in t.foreign_keys if fk.resource != "articles"), None)
-        found.append((t, record if quoted else None))
-    return found
-
-
-def coded_from(published: Published, article_id: str) -> list[list[str]]:
-    """Rows of 'what was coded from this story': records with evidence, quotes, mentions."""
-    rows = []
-    for t, record in article_tables(published):
         frame = published.frames[t.name]
-        mine = frame[frame["article_id"] == article_id]
-        if record:
-            target = next(fk.resource for fk in t.foreign_keys if fk.fields == record)
-            title = published.tables[target].title
-            records = len(mine.drop_duplicates(record))
-            rows.append([f"[{esc(title)}](codebook/{target}.md)", f"{records:,}",
-                         f"{len(mine):,} in [{code(t.name)}](codebook/{t.name}.md)"])
+        rows = frame.groupby("article_id").size().to_dict()
+        others = [fk for fk in t.foreign_keys if fk.resource != "articles"]
+        if any(f.evidence for f in t.fields) and others:
+            target = others[0]
+            found.append(Tally(f"[{esc(published.tables[target.resource].title)}](codebook/{target.resource}.md)",
+                               rows, _per_article(frame, target.fields),
+                               f"in [{code(t.name)}](codebook/{t.name}.md)"))
         else:
-            distinct = [f.fields for f in t.foreign_keys if f.resource != "articles"]
-            detail = ", ".join(f"{len(mine.drop_duplicates(k)):,} distinct {code('/'.join(k))}" for k in distinct)
-            rows.append([f"[{esc(t.title)}](codebook/{t.name}.md)", f"{len(mine):,}", detail])
-    return rows
+            key = others[0].fields if others else []
+            found.append(Tally(f"[{esc(t.title)}](codebook/{t.name}.md)", rows, _per_article(frame, key),
+                               f"distinct {code('/'.join(key))}" if key else "rows"))
+    return found
 
 
 def _published(row) -> str:
@@ -56,11 +61,7 @@ def _link(url) -> str:
     return esc(url)
 
 
-def story_section(published: Published, row) -> str:
-    basis_meaning = published.tables["articles"].field("published_date_basis").vocabulary.values
-    events = published.frames["events"].set_index("event_id")
-    sources = published.frames["event_sources"]
-    event_ids = sorted(set(sources.loc[sources["article_id"] == row.article_id, "event_id"]))
+def story_section(row, basis_meaning: dict[str, str], counts: list[Tally], events: list) -> str:
     facts = [
         ["Article ID", code(row.article_id)],
         ["Outlet", esc(row.outlet)],
@@ -76,16 +77,18 @@ def story_section(published: Published, row) -> str:
         ["Extent in capture", f"characters {int(row.char_start):,} to {int(row.char_end):,}"],
         ["Words", f"{int(row.word_count):,}"],
     ]
-    listed = [f"- {code(e)} ({code(events.at[e, 'event_type'])}, {code(events.at[e, 'status'])}): "
-              f"{esc(events.at[e, 'summary'])} [timeline](timeline.md#event-{e})" for e in event_ids]
+    coded = [[t.label, f"{int(t.distinct.get(row.article_id, 0)):,}",
+              f"{int(t.rows.get(row.article_id, 0)):,} {t.detail}"] for t in counts]
+    listed = [f"- {code(e.event_id)} ({code(e.event_type)}, {code(e.status)}): {esc(e.summary)} "
+              f"[timeline](timeline.md#event-{e.event_id})" for e in events]
     parts = [
         f"## {esc(row.headline)} {{ #{row.article_id} }}",
         table(["Field", "Value"], facts),
         "**Coded from this story**",
-        table(["What", "Records", "Evidence rows"], coded_from(published, row.article_id), "lrl"),
+        table(["What", "Records", "Rows"], coded, "lrl"),
     ]
     if listed:
-        parts += [f"**{plural(len(event_ids), 'event')} rest on it:**", "\n".join(listed)]
+        parts += [f"**{plural(len(listed), 'event')} rest on it:**", "\n".join(listed)]
     return "\n\n".join(parts)
 
 
@@ -95,6 +98,13 @@ def sources_page(published: Published) -> str:
     outlets = articles["outlet"].value_counts().sort_index()
     captures = articles["capture_file"].nunique()
     summary = ", ".join(f"{esc(name)} ({count})" for name, count in outlets.items())
+    basis_meaning = published.tables["articles"].field("published_date_basis").vocabulary.values
+    counts = tallies(published)
+    events = {e.event_id: e for e in records(published.frames["events"])}
+    evidence = published.frames["event_sources"]
+    events_by_story: dict[str, list] = {}
+    for article_id, event_id in sorted(set(zip(evidence["article_id"], evidence["event_id"]))):
+        events_by_story.setdefault(article_id, []).append(events[event_id])
     parts = [
         "# Sources",
         f"The dataset is coded from {plural(len(articles), 'story', 'stories')} in "
@@ -105,5 +115,6 @@ def sources_page(published: Published) -> str:
         "A story's publication date is taken from the capture where it is printed; otherwise the basis and "
         "note say how it was worked out, or which outside source it rests on.",
     ]
-    parts += [story_section(published, row) for row in ordered.itertuples()]
+    parts += [story_section(row, basis_meaning, counts, events_by_story.get(row.article_id, []))
+              for row in records(ordered)]
     return "\n\n".join(parts) + "\n"
