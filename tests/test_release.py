@@ -86,7 +86,7 @@ def _commit_all(project: Project, message: str) -> None:
 
 def _refused(result: subprocess.CompletedProcess, *needles: str) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
-    assert result.stderr.startswith("release refused: "), result.stderr
+    assert "\nrelease refused: " in "\n" + result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     for needle in needles:
         assert needle in result.stderr, result.stderr

@@ -189,7 +189,7 @@ def test_a_released_id_that_disappears_fails_the_build_until_it_is_recorded(proj
     before = snapshot(project)
     failed = run_cli(project, "data")
     assert failed.returncode == 1 and "Traceback" not in failed.stderr
-    assert failed.stderr.startswith("build failed: 1 problem;"), failed.stderr
+    assert "\nbuild failed: 1 problem;" in "\n" + failed.stderr, failed.stderr
     assert f"data/actors.csv [{actor}]: actors ID '{actor}' was released in 1.0.0 and is missing" in failed.stderr
     assert "releases/renames.yaml" in failed.stderr
     assert snapshot(project) == before, "a failed build must publish nothing"
