@@ -1,0 +1,160 @@
+"""Datasette at scale: one client, every table page, facet, full-text search, canned query and row page.
+
+    python bench/datasette_scale.py [--stories 10000] [--requests 20] [--out bench/datasette-scale.json]
+
+Builds a synthetic corpus of N stories (bench/synthetic.py), its tables and database, starts the same
+Datasette command line `make serve` uses (newsevents.server.datasette_command) on a free loopback port, and
+reports p50/p95 latency per URL, plus the query plans of the canned queries and views. A report, never a test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import generate  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(base: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("Datasette did not start")
+
+
+def _sample(connection: sqlite3.Connection, sql: str) -> str:
+    row = connection.execute(sql).fetchone()
+    return str(row[0]) if row else ""
+
+
+def urls(db: Path, metadata: dict) -> list[str]:
+    """Every page a user would open, with real parameter values taken from the database."""
+    name = db.stem
+    connection = sqlite3.connect(db)
+    tables = metadata["databases"][name]["tables"]
+    queries = metadata["databases"][name].get("queries", {})
+    found = []
+    names = [row[0] for row in connection.execute(
+        "select name from sqlite_master where type in ('table', 'view') and name not like '%_fts%' "
+        "and name not like 'sqlite_%' order by name")]
+    for table in names:
+        if tables.get(table, {}).get("hidden"):
+            continue
+        found += [f"/{name}/{table}", f"/{name}/{table}.json?_shape=objects"]
+        for facet in tables.get(table, {}).get("facets", []):
+            found.append(f"/{name}/{table}?_facet={urllib.parse.quote(str(facet))}")
+    fts = [row[0].removesuffix("_fts") for row in connection.execute(
+        "select name from sqlite_master where type = 'table' and name like '%\\_fts' escape '\\'")]
+    for table in fts:
+        found.append(f"/{name}/{table}?_search=strike")
+    params = {
+        "actor": _sample(connection, "select actor_id from actors order by actor_id limit 1 offset 7"),
+        "event": _sample(connection, "select event_id from events order by event_id limit 1 offset 11"),
+    }
+    for query, spec in queries.items():
+        names_in_sql = set(__import__("re").findall(r":(\w+)", spec["sql"]))
+        values = {p: params["actor"] if "actor" in p else params["event"] for p in names_in_sql}
+        found.append(f"/{name}/{query}" + ("?" + urllib.parse.urlencode(values) if values else ""))
+    found.append(f"/{name}/events/{urllib.parse.quote(params['event'])}")
+    found.append(f"/{name}/actors/{urllib.parse.quote(params['actor'])}")
+    return found
+
+
+def plans(db: Path, metadata: dict) -> dict[str, list[str]]:
+    """EXPLAIN QUERY PLAN of each canned query (parameters bound to NULL-safe samples)."""
+    connection = sqlite3.connect(db)
+    out = {}
+    for query, spec in metadata["databases"][db.stem].get("queries", {}).items():
+        sql = spec["sql"]
+        names = set(__import__("re").findall(r":(\w+)", sql))
+        rows = connection.execute("explain query plan " + sql, {n: "x" for n in names}).fetchall()
+        out[query] = [row[-1] for row in rows]
+    return out
+
+
+def measure(base: str, paths: list[str], requests: int) -> list[dict]:
+    results = []
+    for path in paths:
+        timings, errors = [], 0
+        for attempt in range(requests + 2):
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(base + path, timeout=30) as response:
+                    response.read()
+            except OSError:
+                errors += 1
+            if attempt >= 2:
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        results.append({"path": path, "p50_ms": statistics.median(timings),
+                        "p95_ms": timings[max(0, int(round(0.95 * len(timings))) - 1)], "errors": errors})
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=10000)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=HERE / "datasette-scale.json")
+    arguments = parser.parse_args()
+    from newsevents.database import build_database
+    from newsevents.pipeline import build
+    from newsevents.server import datasette_command
+
+    with tempfile.TemporaryDirectory(prefix="newsevents-scale-") as workdir:
+        corpus = generate(Path(workdir) / "project", arguments.stories)
+        build(corpus.project)
+        db = build_database(corpus.project)
+        port = free_port()
+        command = datasette_command(corpus.project, port)
+        metadata = json.loads(Path(command[command.index("--metadata") + 1]).read_text(encoding="utf-8"))
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(base)
+            results = measure(base, urls(db, metadata), arguments.requests)
+            query_plans = plans(db, metadata)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    width = max(len(r["path"]) for r in results)
+    print(f"Datasette at {arguments.stories:,} stories, one client, {arguments.requests} requests per URL")
+    print(f"{'URL':<{width}}  {'p50 ms':>8}  {'p95 ms':>8}  errors")
+    for r in results:
+        flag = "  > 50 ms" if r["p95_ms"] > 50 else ""
+        print(f"{r['path']:<{width}}  {r['p50_ms']:8.1f}  {r['p95_ms']:8.1f}  {r['errors']:>6}{flag}")
+    worst = max(results, key=lambda r: r["p95_ms"])
+    print(f"pages: {len(results)}; over 50 ms at p95: {sum(r['p95_ms'] > 50 for r in results)}; "
+          f"worst: {worst['path']} {worst['p95_ms']:.1f} ms; errors: {sum(r['errors'] for r in results)}")
+    print("query plans of the canned queries:")
+    for query, steps in query_plans.items():
+        print(f"  {query}: " + "; ".join(steps))
+    arguments.out.write_text(json.dumps({"stories": arguments.stories, "results": results, "plans": query_plans},
+                                        indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {arguments.out}")
+
+
+if __name__ == "__main__":
+    main()
