@@ -15,7 +15,7 @@ import pytest
 
 from newsevents.project import REPO_ROOT, Project
 
-COPIED = ["schemas", "data", "datapackage.json"]
+COPIED = ["schemas", "data", "datapackage.json", "releases"]
 
 
 def copy_project(target: Path) -> Project:
