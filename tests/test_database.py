@@ -121,8 +121,6 @@ def test_views_exist_and_overview_counts_agree_with_the_tables(connection, built
         text = overview.loc[row.event_id, column]
         assert f"{row.count_text} {row.victim_group}" in text
         assert (actors[row.claimant_actor_id] if isinstance(row.claimant_actor_id, str) else "(outlet)") in text
-    dated = overview["date_start"].notna().tolist()
-    assert dated == sorted(dated, reverse=True), "events without a date come last"
 
 
 def test_evidence_view_holds_every_evidence_row(connection, built):

@@ -6,8 +6,13 @@ with `newsevents data` and `newsevents db`, with a small stand-in docs site to c
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -18,7 +23,7 @@ from conftest import copy_project, datasette_served, run_cli
 
 from newsevents.csvio import read_table
 from newsevents.database import FACETS, database_path, database_tables, load_views
-from newsevents.datasette_metadata import load_queries
+from newsevents.datasette_metadata import citation, load_queries
 from newsevents.project import Project
 from newsevents.schema import dataset_metadata, load_tables
 from newsevents.server import SETTINGS
@@ -224,6 +229,7 @@ def test_home_page_states_version_and_citation_and_links_every_download(site):
     meta = dataset_metadata(site.project.root)
     page = site.get("/").text
     assert f"Version <strong>{meta['version']}</strong>" in page
+    assert str(escape(citation(site.project))) in page and meta["version"] in citation(site.project)
     assert str(escape(meta["title"])) in page and "Cite" in page and 'href="/docs/cite.html"' in page
     package = json.loads(site.project.datapackage.read_text(encoding="utf-8"))
     expected = [f"{site.db}.db", "datapackage.json"] + [r["path"] for r in package["resources"]]
@@ -259,3 +265,37 @@ def test_markup_in_the_data_renders_as_text(site):
         assert '<script>alert("markup")' not in page and "<b>not bold</b>" not in page, path
         assert "&lt;script&gt;alert(" in page, path
     assert str(escape(MARKUP)) in site.get(pages[0]).text
+
+
+def test_serve_command_prints_the_addresses_and_serves_them(site):
+    """`newsevents serve` (what `make serve` runs) on another free port: the printed home page answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = os.environ | {"NEWSEVENTS_ROOT": str(site.project.root)}
+    server = subprocess.Popen([sys.executable, "-m", "newsevents", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        printed = [server.stdout.readline() for _ in range(5)]
+        home = next(line.split()[-1] for line in printed if "home" in line)
+        assert home == f"http://127.0.0.1:{port}/"
+        assert any(line.split()[-1] == f"http://127.0.0.1:{port}/docs/" for line in printed)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(home, timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.2)
+        assert response.status_code == 200 and "Download" in response.text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_without_a_database_says_how_to_build_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = run_cli(project, "serve", "--port", "9")
+    assert result.returncode == 1
+    assert "make db" in result.stderr and "Traceback" not in result.stderr

@@ -46,7 +46,6 @@ FACETS = {
     "actors": ["actor_type", "country_iso3"],
     "places": ["place_type", "geo_precision"],
     "articles": ["outlet"],
-    "evidence": ["evidence_for"],
     "vocabularies": ["vocabulary"],
 }
 
@@ -202,6 +201,7 @@ def _fill(connection: sqlite3.Connection, project: Project) -> None:
             connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
     for view in load_views():
         connection.execute(f"CREATE VIEW {_quote(view.name)} AS\n{view.sql}")
+    connection.execute("ANALYZE")  # statistics for the query planner: without them it picks poor indexes
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         problems = Collector()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -22,7 +23,9 @@ LABEL_COLUMNS = {
     "actors": "name", "meetings": "title",
 }
 CITATION_FILE = "CITATION.cff"
-SORT = {"events": "date_start", "articles": "published_date", "vocabularies": "vocabulary"}
+# Default order of a table's or view's page (views have none of their own; see datasette/views.yaml).
+SORT = {"events": "date_start", "events_overview": "date_start", "meetings_overview": "date_start",
+        "articles": "published_date", "vocabularies": "vocabulary"}
 
 
 def column_description(field: Field) -> str:
@@ -55,6 +58,8 @@ def view_metadata(view: View, columns: list[str], tables: dict[str, Table]) -> d
                    "columns": {c: described[c] for c in columns if c in described}}
     if view.name in FACETS:
         entry["facets"] = FACETS[view.name]
+    if view.name in SORT:
+        entry["sort"] = SORT[view.name]
     return entry
 
 
@@ -64,10 +69,12 @@ def load_queries() -> dict[str, dict]:
             for name, query in queries.items()}
 
 
-def citation(meta: dict) -> str:
-    """A one-line citation built from dataset.yaml (CITATION.cff is the full form)."""
-    authors = ", ".join(c["title"] for c in meta["contributors"] if c["role"] == "author")
-    return f"{authors} ({str(meta['released'])[:4]}). {meta['title']} (Version {meta['version']}) [Data set]."
+def citation(project: Project) -> str:
+    """The plain-text citation the docs' cite page gives (from CITATION.cff, else schemas/dataset.yaml)."""
+    from .docsite.citation import plain_text, read_citation
+
+    # read_citation needs only the project and the dataset metadata of the published package.
+    return plain_text(read_citation(SimpleNamespace(project=project, metadata=dataset_metadata(project.root))))
 
 
 def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[dict]:
@@ -120,7 +127,7 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
             "queries": load_queries(),
         }},
         "plugins": {"newsevents": {
-            "version": meta["version"], "released": str(meta["released"]), "citation": citation(meta),
+            "version": meta["version"], "released": str(meta["released"]), "citation": citation(project),
             "database": db.stem,
             "downloads": downloads(project, load_tables(project.root), db.stem),
             "docs": docs is not None,
