@@ -195,9 +195,9 @@ def test_every_column_of_every_table_and_view_is_described(site):
 def test_facets_sort_and_hidden_internal_tables(site):
     data = site.json(f"/{site.db}/events.json")
     assert set(FACETS["events"]) <= set(data["facet_results"])
-    assert "sorted by date_start" in data["human_description_en"]
+    assert "sorted by date_start descending" in data["human_description_en"]
     dates = [row[data["columns"].index("date_start")] for row in data["rows"]]
-    assert dates == sorted(dates, key=lambda d: (d is not None, d))
+    assert dates == sorted(dates, key=lambda d: (d is not None, d), reverse=True)
     database = site.json(f"/{site.db}.json")
     hidden = {t["name"] for t in database["tables"] if t["hidden"]}
     assert {f"{name}_fts" for name in ("events", "actors", "meetings", "event_sources")} <= hidden

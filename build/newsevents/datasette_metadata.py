@@ -23,9 +23,10 @@ LABEL_COLUMNS = {
     "actors": "name", "meetings": "title",
 }
 CITATION_FILE = "CITATION.cff"
-# Default order of a table's or view's page (views have none of their own; see datasette/views.yaml).
-SORT = {"events": "date_start", "events_overview": "date_start", "meetings_overview": "date_start",
-        "articles": "published_date", "vocabularies": "vocabulary"}
+# Default order of a table's or view's page (views have none of their own; see datasette/views.yaml):
+# latest first, so that rows without a date come last; the timeline query reads forwards.
+SORT_DESC = {"events": "date_start", "events_overview": "date_start", "meetings_overview": "date_start",
+             "articles": "published_date"}
 
 
 def column_description(field: Field) -> str:
@@ -42,8 +43,8 @@ def table_metadata(table: Table) -> dict:
         entry["label_column"] = LABEL_COLUMNS[table.name]
     if table.name in FACETS:
         entry["facets"] = FACETS[table.name]
-    if table.name in SORT:
-        entry["sort"] = SORT[table.name]
+    if table.name in SORT_DESC:
+        entry["sort_desc"] = SORT_DESC[table.name]
     return entry
 
 
@@ -58,8 +59,8 @@ def view_metadata(view: View, columns: list[str], tables: dict[str, Table]) -> d
                    "columns": {c: described[c] for c in columns if c in described}}
     if view.name in FACETS:
         entry["facets"] = FACETS[view.name]
-    if view.name in SORT:
-        entry["sort"] = SORT[view.name]
+    if view.name in SORT_DESC:
+        entry["sort_desc"] = SORT_DESC[view.name]
     return entry
 
 
