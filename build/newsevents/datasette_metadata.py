@@ -29,9 +29,12 @@ SORT_DESC = {"events": "date_start", "events_overview": "date_start", "meetings_
              "articles": "published_date"}
 
 
+MAX_LISTED_VALUES = 20  # longer vocabularies are only in the vocabularies table
+
+
 def column_description(field: Field) -> str:
     """The schema's description, followed by the allowed values when the column takes a vocabulary."""
-    if not field.vocabulary or len(field.vocabulary.values) > 20:
+    if not field.vocabulary or len(field.vocabulary.values) > MAX_LISTED_VALUES:
         return field.description
     return f"{field.description} Values ({field.vocabulary.name}): {', '.join(field.vocabulary.values)}."
 
