@@ -13,6 +13,7 @@ RUN := $(BIN)/python -m newsevents
 .PHONY: docs
 .PHONY: db
 .PHONY: add draft-eval
+.PHONY: bench-load
 
 setup: $(STAMP)
 
@@ -68,6 +69,10 @@ draft-eval: $(STAMP)
 ## bench: the build stage by stage at 3 (real), 100, 1,000 and 10,000 stories against peer tools; SIZES=3,100 for a short run
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
+
+## bench-load: Datasette as `make serve` runs it, under 16 concurrent clients for 60 s; DURATION=10 CLIENTS=4 to vary
+bench-load: db
+	$(BIN)/python bench/load.py $(if $(DURATION),--duration $(DURATION)) $(if $(CLIENTS),--clients $(CLIENTS))
 
 clean:
 	rm -rf .staging .cache site dist artifacts
