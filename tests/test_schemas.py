@@ -132,7 +132,7 @@ FRICTIONLESS_CASES = {
     "required": ("events", "summary", ""),
     "enum": ("events", "status", "happened"),
     "pattern": ("events", "event_id", "Bad Id"),
-    "minimum": ("casualty_claims", "count_low", "-1"),
+    "minimum": ("casualty_claims", "count_low", -1),
     "maxLength": ("event_sources", "quote", "x" * 401),
     "date format": ("events", "date_start", "22/01/2024"),
     "primary key": ("actors", "actor_id", "DUPLICATE"),
