@@ -28,8 +28,8 @@ def tallies(published: Published) -> list[Tally]:
     for; other tables (actor mentions) count their rows and the distinct things they name."""
     found = []
     for t in published.tables.values():
-        if not any(fk.resource == "articles" for fk in t.foreign_keys):
-            continue
+        if not any(fk.resource == "articles" and fk.fields == ["article_id"] for fk in t.foreign_keys):
+            continue  # tables that merely name a story elsewhere (events.date_article_id) tally nothing
         frame = published.frames[t.name]
         rows = frame.groupby("article_id").size().to_dict()
         others = [fk for fk in t.foreign_keys if fk.resource != "articles"]
