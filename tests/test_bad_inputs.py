@@ -129,6 +129,7 @@ def clone(project: Project, target: Path) -> Project:
     return Project(target)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", load_cases(), ids=lambda case: case["name"])
 def test_bad_input_is_rejected_and_publishes_nothing(case: dict, built: Project, tmp_path: Path) -> None:
     project = clone(built, tmp_path / "project")
