@@ -202,7 +202,8 @@ def test_facets_sort_and_hidden_internal_tables(site):
     hidden = {t["name"] for t in database["tables"] if t["hidden"]}
     assert {f"{name}_fts" for name in ("events", "actors", "meetings", "event_sources")} <= hidden
     assert not hidden & set(database_tables(site.project.root))
-    assert {v["name"] for v in database["views"]} == {v.name for v in load_views()}
+    reading = {t["name"] for t in database["tables"] if not t["hidden"]} - set(database_tables(site.project.root))
+    assert reading == {v.name for v in load_views()}  # the views of views.yaml, precomputed as tables
 
 
 def test_a_too_slow_query_is_cut_off(site):

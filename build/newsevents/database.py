@@ -35,6 +35,8 @@ FULL_TEXT = {
 }
 
 # Facets Datasette shows by default on a table's or view's page; the tables get an index on each.
+# Columns of the reading tables (datasette/views.yaml) that pages sort, filter or look rows up by.
+READING_KEYS = ["event_id", "date_start", "actor_id", "article_id", "evidence_for"]
 FACETS = {
     "events": ["event_type", "status", "salience"],
     "events_overview": ["event_type", "status", "salience"],
@@ -73,12 +75,14 @@ class View:
     sql: str
     describe_from: list[str]
     columns: dict[str, str]
+    key: list[str]
 
 
 def load_views() -> list[View]:
     spec = yaml.safe_load((DATASETTE_DIR / "views.yaml").read_text(encoding="utf-8"))
     return [View(name=v["name"], title=v["title"], description=v["description"], sql=v["sql"].strip(),
-                 describe_from=v.get("describe_from", []), columns=v.get("columns", {})) for v in spec]
+                 describe_from=v.get("describe_from", []), columns=v.get("columns", {}),
+                 key=v.get("key", [])) for v in spec]
 
 
 def database_path(project: Project) -> Path:
@@ -199,8 +203,18 @@ def _fill(connection: sqlite3.Connection, project: Project) -> None:
                                f"({', '.join(map(_quote, searchable))}, content={_quote(name)})")
             connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
             connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
-    for view in load_views():
-        connection.execute(f"CREATE VIEW {_quote(view.name)} AS\n{view.sql}")
+    for view in load_views():  # precomputed once: the database is read-only, and a view is recomputed per page
+        connection.execute(f"CREATE TEMP VIEW {_quote(view.name)} AS\n{view.sql}")
+        declared = connection.execute(f"PRAGMA temp.table_info({_quote(view.name)})").fetchall()
+        columns = [row[1] for row in declared]
+        key = f", PRIMARY KEY ({', '.join(map(_quote, view.key))})" if view.key else ""
+        definitions = ", ".join(f"{_quote(row[1])} {row[2]}".strip() for row in declared)
+        connection.execute(f"DROP VIEW temp.{_quote(view.name)}")
+        connection.execute(f"CREATE TABLE main.{_quote(view.name)} ({definitions}{key})")
+        connection.execute(f"INSERT INTO main.{_quote(view.name)}\n{view.sql}")
+        for column in dict.fromkeys(FACETS.get(view.name, []) + [c for c in READING_KEYS if c in columns]):
+            connection.execute(f"CREATE INDEX {_quote('idx_' + view.name + '_' + column)} "
+                               f"ON {_quote(view.name)} ({_quote(column)})")
     connection.execute("ANALYZE")  # statistics for the query planner: without them it picks poor indexes
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:

@@ -59,7 +59,8 @@ def view_metadata(view: View, columns: list[str], tables: dict[str, Table]) -> d
         if column not in described and source is not None:
             described[column] = column_description(source.field(column))
     entry: dict = {"title": view.title, "description": " ".join(view.description.split()),
-                   "columns": {c: described[c] for c in columns if c in described}}
+                   "columns": {c: described[c] for c in (["rowid"] if not view.key else []) + columns
+                               if c in described}}
     if view.name in FACETS:
         entry["facets"] = FACETS[view.name]
     if view.name in SORT_DESC:
@@ -96,7 +97,7 @@ def _schema_of(db: Path) -> tuple[list[str], dict[str, list[str]], tuple[int, li
     """Internal tables, view columns, and (story count, outlets) of a built database."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         names = [r[0] for r in connection.execute("select name from sqlite_master where type = 'table' order by name")]
-        views = [r[0] for r in connection.execute("select name from sqlite_master where type = 'view' order by name")]
+        views = [view.name for view in load_views()]  # reading tables, precomputed from datasette/views.yaml
         view_columns = {v: [r[1] for r in connection.execute(f"PRAGMA table_info([{v}])")] for v in views}
         stories = connection.execute("select count(*) from articles").fetchone()[0]
         outlets = [r[0] for r in connection.execute("select distinct outlet from articles order by outlet")]
@@ -112,7 +113,7 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
     views = {v.name: v for v in load_views()}
     entries = {name: table_metadata(table) for name, table in tables.items()}
     entries |= {name: view_metadata(views[name], columns, tables) for name, columns in view_columns.items()}
-    entries |= {name: {"hidden": True} for name in names if name not in tables}
+    entries |= {name: {"hidden": True} for name in names if name not in tables and name not in views}
     data_licence = next(lic for lic in meta["licenses"] if lic["scope"] == "data")
     about = {"about": "Documentation and codebook", "about_url": "/docs/index.html"} if docs else \
         {"about": "datapackage.json", "about_url": "/datapackage.json"}
