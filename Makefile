@@ -66,9 +66,10 @@ add: $(STAMP)
 draft-eval: $(STAMP)
 	$(RUN) draft-eval
 
-## bench: the build stage by stage at 3 (real), 100, 1,000 and 10,000 stories against peer tools; SIZES=3,100 for a short run
+## bench: the build stage by stage at 3 (real), 100, 1,000 and 10,000 stories against peer tools, then Datasette at 10,000 stories; SIZES=3,100 STORIES=100 for a short run
 bench: $(STAMP)
-	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python bench/run.py --docs-page $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python bench/datasette_scale.py --docs-page $(if $(STORIES),--stories $(STORIES))
 
 ## bench-load: Datasette as `make serve` runs it, under 16 concurrent clients for 60 s; DURATION=10 CLIENTS=4 to vary
 bench-load: db

@@ -24,6 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from docs_section import write_section  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 
@@ -75,7 +76,8 @@ def urls(db: Path, metadata: dict) -> list[str]:
     }
     for query, spec in queries.items():
         names_in_sql = set(__import__("re").findall(r":(\w+)", spec["sql"]))
-        values = {p: params["actor"] if "actor" in p else params["event"] for p in names_in_sql}
+        values = {p: params["actor"] if "actor" in p else params["event"] if "event" in p else "strike"
+                  for p in names_in_sql}
         found.append(f"/{name}/{query}" + ("?" + urllib.parse.urlencode(values) if values else ""))
     found.append(f"/{name}/events/{urllib.parse.quote(params['event'])}")
     found.append(f"/{name}/actors/{urllib.parse.quote(params['actor'])}")
@@ -118,6 +120,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=10000)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--out", type=Path, default=HERE / "datasette-scale.json")
+    parser.add_argument("--docs-page", action="store_true", help="write the figures into docs/performance.md")
     arguments = parser.parse_args()
     from newsevents.database import build_database
     from newsevents.pipeline import build
@@ -154,6 +157,29 @@ def main() -> None:
     arguments.out.write_text(json.dumps({"stories": arguments.stories, "results": results, "plans": query_plans},
                                         indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {arguments.out}")
+    if arguments.docs_page:
+        write_section("datasette-scale", markdown(arguments.stories, arguments.requests, results, query_plans))
+        print("figures written to docs/performance.md")
+
+
+def markdown(stories: int, requests: int, results: list[dict], query_plans: dict[str, list[str]]) -> str:
+    """The figures as the Datasette-at-scale section of docs/performance.md."""
+    over = [r for r in results if r["p95_ms"] > 50]
+    p95s = sorted(r["p95_ms"] for r in results)
+    lines = ["## Serving at scale: `bench/datasette_scale.py`", "",
+             f"Measured on {time.strftime('%Y-%m-%d')}: a synthetic corpus of {stories:,} stories, its database "
+             f"served by the same command line as `make serve`, one client, {requests} requests per URL after two "
+             f"warm-up requests. {len(results)} URLs: every table and reading-table page, its JSON, each default "
+             "facet, full-text search on every searchable table, every canned query, and row pages.", "",
+             f"- median of the per-URL p95: {statistics.median(p95s):.1f} ms; worst p95: {p95s[-1]:.1f} ms",
+             f"- URLs over the 50 ms target at p95: {len(over)} of {len(results)}",
+             f"- errors: {sum(r['errors'] for r in results)}", "",
+             "| URL | p50 ms | p95 ms | errors |", "|---|---:|---:|---:|"]
+    lines += [f"| `{r['path']}` | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
+              for r in sorted(results, key=lambda r: -r["p95_ms"])[:15]]
+    lines += ["", "Query plans of the canned queries (`EXPLAIN QUERY PLAN`):", ""]
+    lines += [f"- `{name}`: " + "; ".join(steps) for name, steps in query_plans.items()]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
+from docs_section import write_section  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 BUILD_STAGES = ["parse", "resolve", "assemble", "write", "pandera", "cross-table checks", "frictionless", "publish"]
@@ -166,12 +167,47 @@ def report(results: dict) -> None:
                       "1,000 stories")
 
 
+def markdown(results: dict) -> str:
+    """The figures as the build section of docs/performance.md."""
+    sizes = results["sizes"]
+    head = "| stage | " + " | ".join(f"N = {s['stories']:,}" for s in sizes) + " |\n"
+    head += "|---|" + "---:|" * len(sizes) + "\n"
+    lines = []
+    for stage in BUILD_STAGES + ["sqlite", "docs"]:
+        cells = [f"{s['cold']['stages'][stage]['seconds']:.2f} s ({s['cold']['stages'][stage]['peak_rss_mb']:.0f} MB)"
+                 if stage in s["cold"]["stages"] else "–" for s in sizes]
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    summary = [
+        ("**tables built and validated**", lambda s: f"**{_total(s['cold']['stages'], BUILD_STAGES):.1f} s**"),
+        ("**… and the SQLite database**", lambda s: f"**{_total(s['cold']['stages'], BUILD_STAGES + ['sqlite']):.1f} s**"),
+        ("peak memory of the build", lambda s: f"{s['cold']['peak_rss_mb']:.0f} MB"),
+        ("warm rebuild after editing one coding file", lambda s: f"{_total(s['warm']['stages'], BUILD_STAGES + ['sqlite']):.1f} s"),
+        ("warm output byte-identical to cold", lambda s: {True: "yes", False: "**no**", None: "not checked"}[s["warm_equals_cold"]]),
+        ("peer: `frictionless validate datapackage.json`", lambda s: f"{s['peers']['frictionless_validate_seconds']:.1f} s"),
+        ("peer: `sqlite-utils insert` of every CSV", lambda s: f"{s['peers']['sqlite_utils_insert_seconds']:.1f} s"),
+        ("own validation (pandera + cross-table) vs frictionless", lambda s: f"{s['peers']['frictionless_validate_seconds'] / _total(s['cold']['stages'], ['pandera', 'cross-table checks']):.1f}× faster"),
+        ("own SQLite build vs sqlite-utils insert", lambda s: f"{s['peers']['sqlite_utils_insert_seconds'] / s['cold']['stages']['sqlite']['seconds']:.1f}× faster"),
+    ]
+    lines += [f"| {label} | " + " | ".join(cell(s) for s in sizes) + " |" for label, cell in summary]
+    machine = results["machine"]
+    notes = [
+        f"Measured on {results['date']} with `make bench`: {machine['cores']} shared cores, Python {machine['python']}.",
+        f"Import of the libraries (pandas, pandera, frictionless, yaml-rs): {results['import_seconds']:.2f} s; the real "
+        f"3-story build (imports included, tables only) took {results['real_build_seconds']:.2f} s, "
+        f"{results['real_build_over_import']:.1f}× the import." if results["real_build_seconds"] else "",
+        f"Fitted cost (cold, tables and SQLite): {results['slope_seconds_per_1000_stories']:.2f} s per 1,000 stories."
+        if results["slope_seconds_per_1000_stories"] is not None else "",
+    ]
+    return "## Building: `make bench`\n\n" + head + "\n".join(lines) + "\n\n" + "\n".join(n for n in notes if n) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="3,100,1000,10000", help="comma-separated story counts (3 = real data)")
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--no-docs", action="store_true", help="skip the docs stage")
     parser.add_argument("--no-verify", action="store_true", help="skip the warm = cold byte comparison")
+    parser.add_argument("--docs-page", action="store_true", help="write the figures into docs/performance.md")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as workdir:
@@ -182,6 +218,7 @@ def main() -> None:
                  if m["stories"] > 3]
     slope = _slope(synthetic)
     results = {
+        "date": time.strftime("%Y-%m-%d"),
         "machine": {"python": platform.python_version(), "cores": __import__("os").cpu_count(),
                     "platform": platform.platform()},
         "sizes": measured,
@@ -193,6 +230,9 @@ def main() -> None:
     }
     arguments.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report(results)
+    if arguments.docs_page:
+        write_section("build-benchmark", markdown(results))
+        print("figures written to docs/performance.md")
     print(f"figures written to {arguments.out}")
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 from conftest import run_cli
 
@@ -26,7 +25,6 @@ def _rewrite(path, edit) -> None:
 
 
 def test_diff_reports_one_row_added_one_removed_one_changed(project):
-    shutil.copytree(REPO_ROOT / "releases", project.root / "releases")
     write_snapshot(project, project.root / "releases" / "0.9.0", "0.9.0")
     events = project.data / "events.csv"
     with events.open(encoding="utf-8", newline="") as handle:

@@ -16,7 +16,7 @@ from .schema import dataset_metadata
 
 CFF = "CITATION.cff"
 ZENODO = ".zenodo.json"
-HEADER = (f"# Generated from schemas/dataset.yaml and data/articles.csv by `make prepare-release`; "
+HEADER = ("# Generated from schemas/dataset.yaml and data/articles.csv by `make prepare-release`; "
           "do not edit by hand.\n")
 
 

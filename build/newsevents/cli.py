@@ -135,10 +135,10 @@ def add(ctx: typer.Context,
     """Copy a capture into data/raw/, list it in the manifest, and draft the coding of each of its stories."""
     from .add import add_capture
 
-    ask = None
-    if sys.stdin.isatty():
-        def ask(question: str, default: str | None) -> str:
-            return typer.prompt(question, default=default, show_default=bool(default))
+    def prompt(question: str, default: str | None) -> str:
+        return typer.prompt(question, default=default, show_default=bool(default))
+
+    ask = prompt if sys.stdin.isatty() else None
     try:
         result = add_capture(ctx.obj, capture, outlet=outlet, published=published_date, basis=basis,
                              date_note=date_note, urls=url, received=received, ask=ask)

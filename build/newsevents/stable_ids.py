@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from .diff import TableRows
-from .errors import BuildFailed, Collector
+from .errors import Collector
 from .project import Project
 from .releases import SEMVER, folder, identity_file, renames_file, version_key
 from .schema import load_tables
