@@ -203,6 +203,7 @@ def _fill(connection: sqlite3.Connection, project: Project) -> None:
                                f"({', '.join(map(_quote, searchable))}, content={_quote(name)})")
             connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
             connection.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+    connection.execute("ANALYZE")  # statistics for the query planner: without them it picks poor indexes
     for view in load_views():  # precomputed once: the database is read-only, and a view is recomputed per page
         connection.execute(f"CREATE TEMP VIEW {_quote(view.name)} AS\n{view.sql}")
         declared = connection.execute(f"PRAGMA temp.table_info({_quote(view.name)})").fetchall()
@@ -215,7 +216,7 @@ def _fill(connection: sqlite3.Connection, project: Project) -> None:
         for column in dict.fromkeys(FACETS.get(view.name, []) + [c for c in READING_KEYS if c in columns]):
             connection.execute(f"CREATE INDEX {_quote('idx_' + view.name + '_' + column)} "
                                f"ON {_quote(view.name)} ({_quote(column)})")
-    connection.execute("ANALYZE")  # statistics for the query planner: without them it picks poor indexes
+    connection.execute("ANALYZE")  # again, for the reading tables
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         problems = Collector()
