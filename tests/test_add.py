@@ -20,7 +20,9 @@ REUTERS_DATE = ["--published-date", "2024-01-22", "--basis", "inferred",
 
 
 def _empty(project):
-    """The project with its registries but no capture and no story coding: a place to add a story to."""
+    """The project with its registries but no capture and no story coding: a place to add a story to.
+    It is a new dataset, so the released IDs of this one (releases/) do not bind it."""
+    shutil.rmtree(project.root / "releases", ignore_errors=True)
     for path in project.raw.glob("*.txt"):
         path.unlink()
     for path in project.stories_coding.glob("*.yaml"):
