@@ -160,8 +160,9 @@ def report(results: dict) -> None:
     for label, cell in rows:
         table.add_row(label, *[cell(size) for size in sizes])
     console.print(table)
-    console.print(f"import of the libraries: {results['import_seconds']:.2f} s; real 3-story build (tables): "
-                  f"{results['real_build_seconds']:.2f} s = {results['real_build_over_import']:.1f}× the import")
+    if results["real_build_seconds"] is not None:
+        console.print(f"import of the libraries: {results['import_seconds']:.2f} s; real 3-story build (tables): "
+                      f"{results['real_build_seconds']:.2f} s = {results['real_build_over_import']:.1f}× the import")
     if results["slope_seconds_per_1000_stories"] is not None:
         console.print(f"fitted cost (cold, tables + SQLite): {results['slope_seconds_per_1000_stories']:.2f} s per "
                       "1,000 stories")
