@@ -55,9 +55,12 @@ def _build_outputs(project: Project) -> None:
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> Project:
-    """A git repository with the project's files committed, and its database and docs built."""
+    """A git repository with the project's files committed, and its database and docs built: the project as it
+    stands just before this version is released (its own record in releases/ left out)."""
     root = tmp_path_factory.mktemp("release") / "repo"
     for name in _project_files():
+        if name.startswith(f"releases/{VERSION}/"):
+            continue
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO_ROOT / name, root / name)
     _git(root, "init", "-q", "-b", "main")
