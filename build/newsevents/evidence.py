@@ -14,7 +14,8 @@ class QuoteError(ValueError):
         self.fix = fix
 
 
-def _occurrences(text: str, quote: str, start: int, end: int) -> list[int]:
+def occurrences(text: str, quote: str, start: int, end: int) -> list[int]:
+    """Start offsets of every occurrence of `quote` within text[start:end]."""
     found, position = [], text.find(quote, start, end)
     while position != -1:
         found.append(position)
@@ -45,7 +46,7 @@ def locate(quote: str, text: str, start: int, end: int, occurrence: int | None =
     if len(quote) > MAX_QUOTE_LENGTH:
         raise QuoteError(f"the quote is {len(quote)} characters long, over the limit of {MAX_QUOTE_LENGTH}",
                          "shorten it to the words the fact rests on")
-    found = _occurrences(text, quote, start, end)
+    found = occurrences(text, quote, start, end)
     if not found:
         near = closest_passage(quote, text, start, end)
         raise QuoteError(

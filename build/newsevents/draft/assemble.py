@@ -16,7 +16,8 @@ from .context import ClaimMention, EventMention
 from .merge import Cluster, merge_mentions
 from .places import PlaceFinder
 from .slug import slug
-from .text import occurrences, quote_around
+from ..evidence import occurrences
+from .text import quote_around
 
 MANY_PARTIES = re.compile(r"\b(?:regional|multilateral|neighbou?ring countries|countries|participants|"
                           r"neighbou?rs)\b")

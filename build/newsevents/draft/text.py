@@ -106,12 +106,3 @@ def quote_around(sentence: Sentence, start: int, end: int, limit: int = MAX_QUOT
     while e > s and (text[e - 1 - sentence.start].isspace() or text[e - 1 - sentence.start] in ",;:—–"):
         e -= 1
     return s, e
-
-
-def occurrences(text: str, quote: str, start: int, end: int) -> list[int]:
-    """Start offsets of every occurrence of `quote` within text[start:end]."""
-    found, position = [], text.find(quote, start, end)
-    while position != -1:
-        found.append(position)
-        position = text.find(quote, position + 1, end)
-    return found
