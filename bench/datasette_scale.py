@@ -3,7 +3,7 @@
     python bench/datasette_scale.py [--stories 10000] [--requests 20] [--out bench/datasette-scale.json]
 
 Builds a synthetic corpus of N stories (bench/synthetic.py), its tables and database, starts the same
-Datasette command line `make serve` uses (newsevents.server.datasette_command) on a free loopback port, and
+Datasette command line `make serve` uses (newsevents.database.server.datasette_command) on a free loopback port, and
 reports p50/p95 latency per URL, plus the query plans of the canned queries and views. A report, never a test.
 """
 from __future__ import annotations
@@ -122,9 +122,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "datasette-scale.json")
     parser.add_argument("--docs-page", action="store_true", help="write the figures into docs/performance.md")
     arguments = parser.parse_args()
-    from newsevents.database import build_database
+    from newsevents.database.server import datasette_command
+    from newsevents.database.sqlite import build_database
     from newsevents.pipeline import build
-    from newsevents.server import datasette_command
 
     with tempfile.TemporaryDirectory(prefix="newsevents-scale-") as workdir:
         corpus = generate(Path(workdir) / "project", arguments.stories)

@@ -28,9 +28,9 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
-from newsevents.database import database_path
-from newsevents.project import REPO_ROOT, Project
-from newsevents.server import HOST, SETTINGS, datasette_command
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.database.server import HOST, SETTINGS, datasette_command
+from newsevents.database.sqlite import database_path
 
 SEARCH_TERM = "Pakistan"
 

@@ -56,9 +56,9 @@ class StageMeter:
 
 def measure(root: Path, docs: bool, db: bool) -> dict:
     started = time.perf_counter()
-    from newsevents.database import build_database
+    from newsevents.core.project import Project
+    from newsevents.database.sqlite import build_database
     from newsevents.pipeline import build
-    from newsevents.project import Project
 
     import_seconds = time.perf_counter() - started
     project = Project(root)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from newsevents.project import REPO_ROOT, Project
+from newsevents.core.project import REPO_ROOT, Project
 
 ACTOR_TYPES = ["state", "government_body", "person", "armed_group"]
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]

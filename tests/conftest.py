@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.project import REPO_ROOT, Project
+from newsevents.core.project import REPO_ROOT, Project
 
 COPIED = ["schemas", "data", "datapackage.json", "releases"]
 
@@ -53,7 +53,7 @@ def datasette_served(project: Project, timeout: float = 60) -> Iterator[str]:
     """The project's built database served by Datasette exactly as `make serve` starts it, on a free port."""
     import httpx
 
-    from newsevents.server import datasette_command
+    from newsevents.database.server import datasette_command
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from newsevents.add import article_id
-from newsevents.project import REPO_ROOT
+from newsevents.authoring.add import article_id
+from newsevents.core.project import REPO_ROOT
 
 REUTERS_CAPTURE = REPO_ROOT / "data" / "raw" / "000_bb079e82a7837695.txt"
 ARAB_NEWS_CAPTURE = REPO_ROOT / "data" / "raw" / "004_6f2da5bb86da274f.txt"

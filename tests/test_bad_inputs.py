@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from conftest import copy_project, run_cli, snapshot
-from newsevents.package import JOURNAL
-from newsevents.project import Project
+from newsevents.core.project import Project
+from newsevents.publish.package import JOURNAL
 
 CASES = Path(__file__).parent / "bad_inputs"
 PROBLEM = re.compile(r"^  (?P<file>\S+?)(?::(?P<line>\d+))?(?: \[(?P<record>[^\]]+)\])?: (?P<message>.*)$")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsevents.project import REPO_ROOT
+from newsevents.core.project import REPO_ROOT
 
 BENCH = REPO_ROOT / "bench"
 

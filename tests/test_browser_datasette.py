@@ -6,13 +6,13 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from conftest import copy_project, datasette_served, run_cli
 
-from newsevents.csvio import read_table
-from newsevents.database import database_path
-from newsevents.datasette_metadata import load_queries
-from newsevents.project import REPO_ROOT
-from newsevents.schema import dataset_metadata, load_tables
+from conftest import copy_project, datasette_served, run_cli
+from newsevents.core.csvformat import read_table
+from newsevents.core.project import REPO_ROOT
+from newsevents.core.schemas import dataset_metadata, load_tables
+from newsevents.database.metadata import load_queries
+from newsevents.database.sqlite import database_path
 
 pytestmark = pytest.mark.browser
 

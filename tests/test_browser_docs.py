@@ -15,10 +15,10 @@ from urllib.request import urlopen
 
 import pandas as pd
 import pytest
-from test_docs import build_site
 
-from newsevents.project import REPO_ROOT
-from newsevents.schema import dataset_metadata, load_tables
+from newsevents.core.project import REPO_ROOT
+from newsevents.core.schemas import dataset_metadata, load_tables
+from test_docs import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import copy_project, run_cli, snapshot
-
-from newsevents.project import Project
+from newsevents.core.project import Project
 
 REPO = Project()
 EVIDENCE_TABLES = ["event_sources", "claim_sources", "event_actor_sources", "participant_sources"]

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_cli, snapshot
-from newsevents.package import JOURNAL
-from newsevents.project import Project
+from newsevents.core.project import Project
+from newsevents.publish.package import JOURNAL
 from test_bad_inputs import apply_changes, load_setup
 
 pytestmark = pytest.mark.slow
@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow
 # "write:N" halfway through writing the N-th staged file.
 KILLING_CLI = textwrap.dedent("""
     import os, pathlib, signal, sys
-    from newsevents import package
+    from newsevents.publish import package
     from newsevents.cli import main
 
     root = os.path.realpath(os.environ["NEWSEVENTS_ROOT"])

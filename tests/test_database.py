@@ -6,13 +6,21 @@ import sqlite3
 
 import pandas as pd
 import pytest
-from conftest import copy_project, run_cli
 
-from newsevents.csvio import read_table, to_csv_text
-from newsevents.database import (FACETS, SQL_TYPES, build_database, database_path, database_tables, full_text_columns,
-                                 link_keys, load_views)
-from newsevents.project import Project
-from newsevents.schema import load_tables, load_vocabularies
+from conftest import copy_project, run_cli
+from newsevents.core.csvformat import read_table, to_csv_text
+from newsevents.core.project import Project
+from newsevents.core.schemas import load_tables, load_vocabularies
+from newsevents.database.sqlite import (
+    FACETS,
+    SQL_TYPES,
+    build_database,
+    database_path,
+    database_tables,
+    full_text_columns,
+    link_keys,
+    load_views,
+)
 
 
 @pytest.fixture(scope="module")

@@ -19,14 +19,19 @@ import httpx
 import pytest
 import yaml
 from markupsafe import escape
-from conftest import copy_project, datasette_served, run_cli
 
-from newsevents.csvio import read_table
-from newsevents.database import FACETS, database_path, database_tables, load_views
-from newsevents.datasette_metadata import citation, load_queries
-from newsevents.project import Project
-from newsevents.schema import dataset_metadata, load_tables
-from newsevents.server import SETTINGS
+from conftest import copy_project, datasette_served, run_cli
+from newsevents.core.csvformat import read_table
+from newsevents.core.project import Project
+from newsevents.core.schemas import dataset_metadata, load_tables
+from newsevents.database.metadata import citation, load_queries
+from newsevents.database.server import SETTINGS
+from newsevents.database.sqlite import (
+    FACETS,
+    database_path,
+    database_tables,
+    load_views,
+)
 
 MARKUP = '<script>alert("markup")</script> <b>not bold</b> & co'
 

@@ -5,7 +5,13 @@ from datetime import date
 
 import pytest
 
-from newsevents.dates import DatePhraseError, Resolved, needs_anchor, precision_of, resolve
+from newsevents.resolve.date_phrases import (
+    DatePhraseError,
+    Resolved,
+    needs_anchor,
+    precision_of,
+    resolve,
+)
 
 MONDAY_2024_01_22 = (date(2024, 1, 22), date(2024, 1, 22))
 TEHRAN_STORY = (date(2025, 12, 14), date(2025, 12, 15))  # outside reporting: published 14–15 December 2025

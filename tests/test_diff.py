@@ -5,10 +5,15 @@ import csv
 import io
 
 from conftest import run_cli
-
-from newsevents.diff import TableRows, diff_packages, read_package, summary_markdown, text_report
-from newsevents.project import REPO_ROOT
-from newsevents.release import write_snapshot
+from newsevents.core.project import REPO_ROOT
+from newsevents.release.cut import write_snapshot
+from newsevents.release.diff import (
+    TableRows,
+    diff_packages,
+    read_package,
+    summary_markdown,
+    text_report,
+)
 
 
 def _rewrite(path, edit) -> None:

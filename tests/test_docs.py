@@ -16,13 +16,13 @@ import pytest
 import yaml
 
 from conftest import copy_project
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.core.schemas import dataset_metadata, load_tables
 from newsevents.docsite.citation import cite_page
 from newsevents.docsite.coverage import missing_from_codebook
 from newsevents.docsite.pages import generated_pages
 from newsevents.docsite.published import load_published
 from newsevents.docsite.timeline_chart import DENSE, bars, periods, ticks, timeline_svg
-from newsevents.project import REPO_ROOT, Project
-from newsevents.schema import dataset_metadata, load_tables
 
 pytestmark = pytest.mark.slow
 

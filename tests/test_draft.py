@@ -8,19 +8,19 @@ from datetime import date
 import pytest
 import yaml
 
-from newsevents.captures import load_articles
-from newsevents.draft import draft_story
-from newsevents.draft.claims import find_claims
-from newsevents.draft.context import SentenceFacts
-from newsevents.draft.dates import find_dates
-from newsevents.draft.slug import slug
-from newsevents.draft.text import Sentence, quote_around, sentences
-from newsevents.draft.writer import coding_text, proposals_text
-from newsevents.draft_eval import read_draft
-from newsevents.errors import Collector
-from newsevents.project import REPO_ROOT, Project
-from newsevents.registry import load_registries
-from newsevents.stories import parse_capture
+from newsevents.authoring.draft import draft_story
+from newsevents.authoring.draft.claims import find_claims
+from newsevents.authoring.draft.context import SentenceFacts
+from newsevents.authoring.draft.dates import find_dates
+from newsevents.authoring.draft.slug import slug
+from newsevents.authoring.draft.text import Sentence, quote_around, sentences
+from newsevents.authoring.draft.writer import coding_text, proposals_text
+from newsevents.authoring.evaluation import read_draft
+from newsevents.core.errors import Collector
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.ingest.captures import load_articles
+from newsevents.ingest.registries import load_registries
+from newsevents.ingest.stories import parse_capture
 
 DRAFTER = REPO_ROOT / "build" / "newsevents" / "draft"
 REUTERS = "reuters-2024-01-22-iran-fm-to-visit-pakistan"

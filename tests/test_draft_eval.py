@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import run_cli
-from newsevents.draft_eval import KINDS, MODES, evaluate, render
-from newsevents.project import REPO_ROOT, Project
+from newsevents.authoring.evaluation import KINDS, MODES, evaluate, render
+from newsevents.core.project import REPO_ROOT, Project
 
 PAGE = REPO_ROOT / "docs" / "draft-evaluation.md"
 FIGURES = REPO_ROOT / "docs" / "draft-evaluation.json"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.evidence import QuoteError, closest_passage, locate
-from newsevents.project import Project
+from newsevents.core.project import Project
+from newsevents.resolve.quotes import QuoteError, closest_passage, locate
 
 TEXT = "Iran said nine were killed.\n\nPakistan said two children were killed. Iran said nine were killed.\u00a0"
 

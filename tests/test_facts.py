@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from newsevents.project import Project
+from newsevents.core.project import Project
 
 REPO = Project()
 REUTERS = "reuters-2024-01-22-iran-fm-to-visit-pakistan"

@@ -11,11 +11,17 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from newsevents.dates import DatePhraseError, Resolved, classify, precision_of, resolve
-from newsevents.evidence import QuoteError, locate
-from newsevents.project import REPO_ROOT
-from newsevents.schema import MAX_QUOTE_LENGTH, load_vocabularies
-from newsevents.stories import parse_capture
+from newsevents.core.project import REPO_ROOT
+from newsevents.core.schemas import MAX_QUOTE_LENGTH, load_vocabularies
+from newsevents.ingest.stories import parse_capture
+from newsevents.resolve.date_phrases import (
+    DatePhraseError,
+    Resolved,
+    classify,
+    precision_of,
+    resolve,
+)
+from newsevents.resolve.quotes import QuoteError, locate
 
 RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # timing varies on a shared machine
 

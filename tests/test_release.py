@@ -16,12 +16,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import run_cli
 
-from newsevents.archive import archive_path, archive_stem, built_inputs
-from newsevents.project import REPO_ROOT, Project
-from newsevents.schema import dataset_metadata
-from newsevents.versioning import page_statement, statements, version_problems
+from conftest import run_cli
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.core.schemas import dataset_metadata
+from newsevents.release.archive import archive_path, archive_stem, built_inputs
+from newsevents.release.versions import page_statement, statements, version_problems
 
 META = dataset_metadata(REPO_ROOT)
 VERSION = str(META["version"])
@@ -215,7 +215,7 @@ def _free_port() -> int:
 
 def test_docs_and_datasette_home_pages_state_the_version(base):
     """Every surface agrees, the built docs home page and the Datasette home page (over HTTP) included."""
-    from newsevents.server import datasette_command
+    from newsevents.database.server import datasette_command
 
     assert "site/index.html (docs home page)" in {s.surface for s in statements(base)}
     assert version_problems(base) == []

@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from frictionless import Package, system
 
-from newsevents.checks import _Report, check_foreign_keys, check_schemas
-from newsevents.csvio import read_table, to_csv_text
-from newsevents.errors import Collector
-from newsevents.project import Project
-from newsevents.schema import frictionless_schema, load_tables, load_vocabularies
+from newsevents.core.csvformat import read_table, to_csv_text
+from newsevents.core.errors import Collector
+from newsevents.core.project import Project
+from newsevents.core.schemas import frictionless_schema, load_tables, load_vocabularies
+from newsevents.validate.cross_table import _Report, check_foreign_keys, check_schemas
 
 PROJECT = Project()
 TABLES = load_tables(PROJECT.root)

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from newsevents.project import Project
-from newsevents.stories import parse_capture
+from newsevents.core.project import Project
+from newsevents.ingest.stories import parse_capture
 
 PROJECT = Project()
 

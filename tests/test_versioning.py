@@ -10,15 +10,24 @@ import shutil
 import jsonschema
 import pytest
 import yaml
-from conftest import run_cli, snapshot
 
-from newsevents.changelog import BEGIN, END, top_entry, with_rows
-from newsevents.citation import citation_text, stale_citation_files, zenodo_text
-from newsevents.diff import TableDiff
-from newsevents.project import REPO_ROOT, Project
-from newsevents.release import write_snapshot
-from newsevents.schema import dataset_metadata
-from newsevents.versioning import bump_level, required_level, statements, version_problems
+from conftest import run_cli, snapshot
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.core.schemas import dataset_metadata
+from newsevents.release.changelog import BEGIN, END, top_entry, with_rows
+from newsevents.release.citation_files import (
+    citation_text,
+    stale_citation_files,
+    zenodo_text,
+)
+from newsevents.release.cut import write_snapshot
+from newsevents.release.diff import TableDiff
+from newsevents.release.versions import (
+    bump_level,
+    required_level,
+    statements,
+    version_problems,
+)
 
 ROOT = Project()
 META = dataset_metadata(REPO_ROOT)

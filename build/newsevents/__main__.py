@@ -1,3 +1,3 @@
-from .cli import main
+from newsevents.cli import main
 
 main()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from .errors import BuildFailed, Problem
-from .project import REPO_ROOT, Project
+from newsevents.core.errors import BuildFailed, Problem
+from newsevents.core.project import REPO_ROOT, Project
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 
@@ -24,8 +24,8 @@ def _commands(
 @app.command()
 def data(ctx: typer.Context) -> None:
     """Build and validate the tables and datapackage.json; publish them only when every check passes."""
-    from .pipeline import build, summary
-    from .progress import StageProgress
+    from newsevents.pipeline import build, summary
+    from newsevents.progress import StageProgress
 
     progress = StageProgress()
     try:
@@ -42,7 +42,7 @@ def data(ctx: typer.Context) -> None:
 @app.command()
 def db(ctx: typer.Context) -> None:
     """Build the SQLite database from the published tables (checked against datapackage.json)."""
-    from .database import build_database
+    from newsevents.database.sqlite import build_database
 
     try:
         path = build_database(ctx.obj)
@@ -57,7 +57,7 @@ def serve(ctx: typer.Context, port: int = typer.Option(8001, help="Port on 127.0
     """Serve the built database, the downloads and the docs site with Datasette, read-only."""
     import os
 
-    from .server import datasette_command, urls
+    from newsevents.database.server import datasette_command, urls
 
     try:
         command = datasette_command(ctx.obj, port)
@@ -74,7 +74,7 @@ def serve(ctx: typer.Context, port: int = typer.Option(8001, help="Port on 127.0
 @app.command("prepare-release")
 def prepare_release(ctx: typer.Context) -> None:
     """Regenerate CITATION.cff, .zenodo.json and the CHANGELOG.md row summary for the version in schemas/dataset.yaml."""
-    from .release import prepare
+    from newsevents.release.cut import prepare
 
     try:
         changed = prepare(ctx.obj)
@@ -88,7 +88,7 @@ def prepare_release(ctx: typer.Context) -> None:
 def release(ctx: typer.Context) -> None:
     """Write dist/<name>-<version>.zip and record it in releases/; refuses on a dirty tree, a failing build or a
     version already released with other bytes."""
-    from .release import release as cut
+    from newsevents.release.cut import release as cut
 
     try:
         made = cut(ctx.obj)
@@ -107,8 +107,8 @@ def release(ctx: typer.Context) -> None:
 def diff(ctx: typer.Context, from_version: str = typer.Argument("", metavar="FROM",
                                                                 help="A released version, e.g. 1.0.0.")) -> None:
     """Rows added, removed and changed (with the changed columns) since a released version, by primary key."""
-    from .diff import compare_with_release
-    from .releases import released_versions
+    from newsevents.release.diff import compare_with_release
+    from newsevents.release.records import released_versions
 
     try:
         if not from_version:
@@ -133,7 +133,7 @@ def add(ctx: typer.Context,
         received: str = typer.Option(None, help="Where and when the capture came from (default: today)."),
         ) -> None:
     """Copy a capture into data/raw/, list it in the manifest, and draft the coding of each of its stories."""
-    from .add import add_capture
+    from newsevents.authoring.add import add_capture
 
     def prompt(question: str, default: str | None) -> str:
         return typer.prompt(question, default=default, show_default=bool(default))
@@ -151,7 +151,7 @@ def add(ctx: typer.Context,
 @app.command("draft-eval")
 def draft_eval(ctx: typer.Context) -> None:
     """Draft every curated story with its coding hidden and compare: docs/draft-evaluation.md and .json."""
-    from .draft_eval import evaluate, summary, write
+    from newsevents.authoring.evaluation import evaluate, summary, write
 
     try:
         result = evaluate(ctx.obj)

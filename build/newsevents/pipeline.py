@@ -7,19 +7,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .captures import load_articles
-from .checks import validate_across, validate_tables
-from .coding import load_coding
-from .csvio import read_table
-from .errors import Collector
-from .frictionless_gate import frictionless_check
-from .package import finish_interrupted, publish, stage
-from .project import Project
-from .registry import load_registries
-from .schema import load_tables
-from .stable_ids import check_stable_ids
-from .tables import build_tables
-
+from newsevents.assemble.tables import build_tables
+from newsevents.core.csvformat import read_table
+from newsevents.core.errors import Collector
+from newsevents.core.project import Project
+from newsevents.core.schemas import load_tables
+from newsevents.ingest.captures import load_articles
+from newsevents.ingest.registries import load_registries
+from newsevents.publish.package import finish_interrupted, publish, stage
+from newsevents.resolve.coding import load_coding
+from newsevents.validate.cross_table import validate_across, validate_tables
+from newsevents.validate.frictionless_gate import frictionless_check
+from newsevents.validate.stable_ids import check_stable_ids
 
 SUMMARY_ROWS = 15
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .markdown import code, esc
-from .published import Published
+from newsevents.docsite.markdown import code, esc
+from newsevents.docsite.published import Published
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .markdown import code, esc, is_missing, plural, table
-from .published import Published, records
+from newsevents.docsite.markdown import code, esc, is_missing, plural, table
+from newsevents.docsite.published import Published, records
 
 OWN_VOICE = "the outlet, in its own voice"
 

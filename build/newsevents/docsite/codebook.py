@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import SLUG_PATTERN, Field, Table
-from .markdown import code, esc, plural, table, truncate
-from .published import Published
+from newsevents.core.schemas import SLUG_PATTERN, Field, Table
+from newsevents.docsite.markdown import code, esc, plural, table, truncate
+from newsevents.docsite.published import Published
 
 TYPE_NOTES = {
     "string": "text",

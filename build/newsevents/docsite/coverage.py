@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .codebook import column_anchor
+from newsevents.docsite.codebook import column_anchor
 
 
 def missing_from_codebook(descriptor: dict, site: Path) -> list[str]:

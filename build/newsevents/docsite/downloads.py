@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .markdown import code, esc, human_size, table
-from .published import Published
+from newsevents.docsite.markdown import code, esc, human_size, table
+from newsevents.docsite.published import Published
 
 
 def site_files(published: Published) -> dict[str, str]:

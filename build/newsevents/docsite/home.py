@@ -1,9 +1,9 @@
 """The home page: what the dataset is, what it covers, what is in it, and how to start using it."""
 from __future__ import annotations
 
-from ..schema import PANDAS_DTYPES
-from .markdown import code, esc, plural, table
-from .published import Published
+from newsevents.core.schemas import PANDAS_DTYPES
+from newsevents.docsite.markdown import code, esc, plural, table
+from newsevents.docsite.published import Published
 
 
 def coverage(published: Published) -> list[str]:

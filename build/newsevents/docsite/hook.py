@@ -11,14 +11,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.core.schemas import load_tables
 from newsevents.docsite.citation import read_citation
 from newsevents.docsite.codebook import page_path
 from newsevents.docsite.coverage import missing_from_codebook
 from newsevents.docsite.downloads import site_files
 from newsevents.docsite.pages import generated_pages
 from newsevents.docsite.published import PackageMissing, hash_mismatches, load_published
-from newsevents.project import REPO_ROOT, Project
-from newsevents.schema import load_tables
 
 log = logging.getLogger("mkdocs.hooks.newsevents")
 CODEBOOK_INDEX = "codebook/index.md"

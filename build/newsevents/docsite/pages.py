@@ -1,14 +1,14 @@
 """Every generated page of the site, by path under docs/."""
 from __future__ import annotations
 
-from .citation import cite_page
-from .claims import claims_page
-from .codebook import codebook_pages
-from .downloads import downloads_page
-from .home import home_page
-from .published import Published
-from .sources import sources_page
-from .timeline import chart, timeline_page
+from newsevents.docsite.citation import cite_page
+from newsevents.docsite.claims import claims_page
+from newsevents.docsite.codebook import codebook_pages
+from newsevents.docsite.downloads import downloads_page
+from newsevents.docsite.home import home_page
+from newsevents.docsite.published import Published
+from newsevents.docsite.sources import sources_page
+from newsevents.docsite.timeline import chart, timeline_page
 
 
 def generated_pages(published: Published) -> dict[str, str]:

@@ -9,9 +9,15 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ..csvio import read_table
-from ..project import Project
-from ..schema import Table, Vocabulary, dataset_metadata, load_tables, load_vocabularies
+from newsevents.core.csvformat import read_table
+from newsevents.core.project import Project
+from newsevents.core.schemas import (
+    Table,
+    Vocabulary,
+    dataset_metadata,
+    load_tables,
+    load_vocabularies,
+)
 
 
 class PackageMissing(Exception):

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .markdown import code, esc, is_missing, plural, table
-from .published import Published, records
+from newsevents.docsite.markdown import code, esc, is_missing, plural, table
+from newsevents.docsite.published import Published, records
 
 
 @dataclass(frozen=True)

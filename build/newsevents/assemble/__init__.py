@@ -1,0 +1,1 @@
+"""Assemble: typed records to the published tables' rows."""

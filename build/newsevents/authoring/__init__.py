@@ -1,0 +1,1 @@
+"""Authoring: adding a capture, drafting its coding, and measuring the drafter."""

@@ -1,0 +1,73 @@
+"""Date phrases in a sentence, in the forms the build's date resolver understands, resolved with it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsevents.authoring.draft.text import Sentence
+from newsevents.resolve.date_phrases import (
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    DatePhraseError,
+    Resolved,
+    classify,
+    resolve,
+)
+
+_M = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+_N = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_LEAD = r"(?:in|since|until|by|during|from|as of)\s+"
+FORMS = [  # longest forms first; a shorter form never overlaps a longer one already found
+    r"\b\d{1,2}\s+" + _M + r",?\s+\d{4}\b",
+    r"\b" + _M + r"\s*\d{1,2},?\s+\d{4}\b",
+    r"\b" + _M + r"\s+\d{4}\b",
+    r"\b" + _M + r"\s*\d{1,2}\b(?!:)",
+    r"\b\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
+    r"\b" + _LEAD + _M.removesuffix(r"\.?") + r"\b(?!\.?\s*\d)",
+    r"\b" + _LEAD + r"(?:19|20)\d{2}\b",
+    r"\b(?:(?:on|last|next|this)\s+)?" + _WD + r"\b",
+    r"\b(?:last|next|this)\s+week\b",
+    r"\b(?:yesterday|today|tomorrow)\b",
+    r"\b" + _N + r"\s+days?\s+(?:after|before|later|earlier)\b",
+    r"\bthe\s+(?:next|following)\s+day\b",
+]
+PATTERN = re.compile("|".join(f"(?:{form})" for form in FORMS))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase as printed, with its offsets in the capture and the resolver's name for its form."""
+
+    start: int
+    end: int
+    phrase: str
+    kind: str
+
+    @property
+    def relative_to_event(self) -> bool:
+        return self.kind == "days_offset"
+
+
+def find_dates(sentence: Sentence) -> list[DateMention]:
+    """Every date phrase of the sentence that the resolver understands."""
+    found = []
+    for match in PATTERN.finditer(sentence.text):
+        phrase = match.group().rstrip(",")
+        try:
+            kind, _ = classify(phrase)
+        except DatePhraseError:
+            continue
+        start = sentence.start + match.start()
+        found.append(DateMention(start, start + len(phrase), phrase, kind))
+    return found
+
+
+def resolve_mention(mention: DateMention, published: tuple[date, date] | None, basis: str, *,
+                    future: bool) -> Resolved:
+    """The mention resolved against the story's publication date; phrases relative to an event stay unknown."""
+    if mention.relative_to_event:
+        return Resolved.unknown()
+    return resolve(mention.phrase, published, future=future, published_basis=basis)

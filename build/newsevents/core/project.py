@@ -1,0 +1,67 @@
+"""Where everything lives in a project tree; tests point it at a temporary copy."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path = REPO_ROOT
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def raw(self) -> Path:
+        return self.data / "raw"
+
+    @property
+    def manifest(self) -> Path:
+        return self.raw / "manifest.yaml"
+
+    @property
+    def coding(self) -> Path:
+        return self.data / "coding"
+
+    @property
+    def stories_coding(self) -> Path:
+        return self.coding / "stories"
+
+    @property
+    def actor_registry(self) -> Path:
+        return self.coding / "actors.yaml"
+
+    @property
+    def place_registry(self) -> Path:
+        return self.coding / "places.yaml"
+
+    @property
+    def reference(self) -> Path:
+        return self.data / "reference"
+
+    @property
+    def datapackage(self) -> Path:
+        return self.root / "datapackage.json"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / ".staging"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache"
+
+    def rel(self, path: Path) -> str:
+        """A path as users see it: relative to the project root."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)

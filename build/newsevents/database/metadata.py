@@ -1,0 +1,149 @@
+"""Datasette's metadata, generated from the schemas, the views and the canned queries; nothing retyped.
+
+Titles, descriptions, licences and versions come from schemas/; column descriptions from
+schemas/tables/ (with each vocabulary's values); view columns from datasette/views.yaml; canned queries
+from datasette/queries.yaml. What the home page shows (downloads, version, citation) is passed to the
+site plugin in datasette/plugins/ as its configuration.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+from newsevents.core.project import Project
+from newsevents.core.schemas import Field, Table, dataset_metadata, load_tables
+from newsevents.database.sqlite import (
+    DATASETTE_DIR,
+    FACETS,
+    View,
+    database_path,
+    database_tables,
+    load_views,
+)
+
+# How Datasette shows a row when another table points at it.
+LABEL_COLUMNS = {
+    "articles": "headline", "countries": "name", "cameo_event_codes": "name", "places": "name",
+    "actors": "name", "meetings": "title",
+}
+CITATION_FILE = "CITATION.cff"
+# Default order of a table's or view's page (views have none of their own; see datasette/views.yaml):
+# latest first, so that rows without a date come last; the timeline query reads forwards.
+SORT_DESC = {"events": "date_start", "events_overview": "date_start", "meetings_overview": "date_start",
+             "articles": "published_date"}
+
+
+MAX_LISTED_VALUES = 20  # longer vocabularies are only in the vocabularies table
+
+
+def column_description(field: Field) -> str:
+    """The schema's description, followed by the allowed values when the column takes a vocabulary."""
+    if not field.vocabulary or len(field.vocabulary.values) > MAX_LISTED_VALUES:
+        return field.description
+    return f"{field.description} Values ({field.vocabulary.name}): {', '.join(field.vocabulary.values)}."
+
+
+def table_metadata(table: Table) -> dict:
+    entry: dict = {"title": table.title, "description": table.description,
+                   "columns": {f.name: column_description(f) for f in table.fields}}
+    if table.name in LABEL_COLUMNS:
+        entry["label_column"] = LABEL_COLUMNS[table.name]
+    if table.name in FACETS:
+        entry["facets"] = FACETS[table.name]
+    if table.name in SORT_DESC:
+        entry["sort_desc"] = SORT_DESC[table.name]
+    return entry
+
+
+def view_metadata(view: View, columns: list[str], tables: dict[str, Table]) -> dict:
+    """A view's columns are described in views.yaml or, failing that, by the table they come from."""
+    described = dict(view.columns)
+    for column in columns:
+        source = next((tables[t] for t in view.describe_from if column in tables[t].columns), None)
+        if column not in described and source is not None:
+            described[column] = column_description(source.field(column))
+    entry: dict = {"title": view.title, "description": " ".join(view.description.split()),
+                   "columns": {c: described[c] for c in (["rowid"] if not view.key else []) + columns
+                               if c in described}}
+    if view.name in FACETS:
+        entry["facets"] = FACETS[view.name]
+    if view.name in SORT_DESC:
+        entry["sort_desc"] = SORT_DESC[view.name]
+    return entry
+
+
+def load_queries() -> dict[str, dict]:
+    queries = yaml.safe_load((DATASETTE_DIR / "queries.yaml").read_text(encoding="utf-8"))
+    return {name: {"hide_sql": True, **query, "description": " ".join(query["description"].split())}
+            for name, query in queries.items()}
+
+
+def citation(project: Project) -> str:
+    """The plain-text citation the docs' cite page gives (from CITATION.cff, else schemas/dataset.yaml)."""
+    from newsevents.docsite.citation import plain_text, read_citation
+
+    # read_citation needs only the project and the dataset metadata of the published package.
+    return plain_text(read_citation(SimpleNamespace(project=project, metadata=dataset_metadata(project.root))))
+
+
+def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[dict]:
+    """What the home page offers: the database, datapackage.json and every published CSV."""
+    items = [{"title": "SQLite database", "path": f"{db_name}.db",
+              "description": "Every table, view and full-text index below, in one file."},
+             {"title": "datapackage.json", "path": project.rel(project.datapackage),
+              "description": "The Frictionless data package: every table's schema, hash and size."}]
+    items += [{"title": table.title, "path": f"data/{name}.csv", "description": table.description}
+              for name, table in tables.items()]
+    return items
+
+
+def _schema_of(db: Path) -> tuple[list[str], dict[str, list[str]], tuple[int, list[str]]]:
+    """Internal tables, view columns, and (story count, outlets) of a built database."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        names = [r[0] for r in connection.execute("select name from sqlite_master where type = 'table' order by name")]
+        views = [view.name for view in load_views()]  # reading tables, precomputed from datasette/views.yaml
+        view_columns = {v: [r[1] for r in connection.execute(f"PRAGMA table_info([{v}])")] for v in views}
+        stories = connection.execute("select count(*) from articles").fetchone()[0]
+        outlets = [r[0] for r in connection.execute("select distinct outlet from articles order by outlet")]
+    return names, view_columns, (stories, outlets)
+
+
+def metadata(project: Project, *, docs: Path | None) -> dict:
+    """The whole metadata document for a built database; `docs`: the docs site served at /docs/, if any."""
+    meta = dataset_metadata(project.root)
+    tables = database_tables(project.root)
+    db = database_path(project)
+    names, view_columns, (stories, outlets) = _schema_of(db)
+    views = {v.name: v for v in load_views()}
+    entries = {name: table_metadata(table) for name, table in tables.items()}
+    entries |= {name: view_metadata(views[name], columns, tables) for name, columns in view_columns.items()}
+    entries |= {name: {"hidden": True} for name in names if name not in tables and name not in views}
+    data_licence = next(lic for lic in meta["licenses"] if lic["scope"] == "data")
+    about = {"about": "Documentation and codebook", "about_url": "/docs/index.html"} if docs else \
+        {"about": "datapackage.json", "about_url": "/datapackage.json"}
+    return {
+        "title": meta["title"],
+        "description": " ".join(meta["description"].split()),
+        "license": data_licence["title"], "license_url": data_licence["path"],
+        "source": f"{stories} news stories ({', '.join(outlets)})",
+        "source_url": f"/{db.stem}/articles",
+        **about,
+        "extra_css_urls": ["/assets/site.css"],
+        "databases": {db.stem: {
+            "title": meta["title"],
+            "description": "The published tables with keys, indexes, full-text search and reading views.",
+            "tables": entries,
+            "queries": load_queries(),
+        }},
+        "plugins": {"newsevents": {
+            "version": meta["version"], "released": str(meta["released"]), "citation": citation(project),
+            "database": db.stem,
+            "downloads": downloads(project, load_tables(project.root), db.stem),
+            "docs": docs is not None,
+            "cite_page": "/docs/cite.html" if docs is not None and (docs / "cite.html").exists() else None,
+            "citation_file": CITATION_FILE if (project.root / CITATION_FILE).exists() else None,
+        }},
+    }

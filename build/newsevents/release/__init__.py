@@ -1,0 +1,1 @@
+"""Releases: version checks, citation files, changelog, row-level diff, archive, stable IDs."""

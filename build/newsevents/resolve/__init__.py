@@ -1,0 +1,1 @@
+"""Resolve: quotes to offsets, date phrases to ranges, counts, references: coding to typed records."""

@@ -1,0 +1,66 @@
+"""Casualty counts as printed → (count_low, count_high), by the one rule in schemas/counts.yaml."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from newsevents.core.errors import Collector
+from newsevents.core.project import Project
+from newsevents.core.yamlfile import read_yaml
+
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+
+
+@cache
+def vague_rules(root: Path) -> dict[str, dict]:
+    return yaml.safe_load((Project(root).schemas / "counts.yaml").read_text(encoding="utf-8"))["vague"]
+
+
+def check_rules(project: Project, problems: Collector) -> None:
+    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded."""
+    path = project.schemas / "counts.yaml"
+    document = read_yaml(path, project.rel(path), problems)
+    if document is None:
+        return
+    for word, rule in document.data["vague"].items():
+        low, high = rule.get("low"), rule.get("high")
+        if not isinstance(low, int) or low < 0:
+            wrong = f"low {low!r} is not a whole number of at least 0"
+        elif high is not None and (not isinstance(high, int) or high < low):
+            wrong = f"low {low} exceeds high {high!r}"
+        else:
+            continue
+        problems.add(document.path, f"the rule for '{word}': {wrong}",
+                     "give whole numbers with 0 <= low <= high, or high: null when there is no upper bound",
+                     line=document.line("vague", word), record=word)
+
+
+def _number_word(text: str) -> int | None:
+    if text in UNITS:
+        return UNITS.index(text)
+    if text in TENS:
+        return TENS[text]
+    tens, _, unit = text.partition("-")
+    if tens in TENS and unit in UNITS[1:10]:
+        return TENS[tens] + UNITS.index(unit)
+    return None
+
+
+def parse_count(count_text: str, root: Path) -> tuple[int, int | None]:
+    """(low, high) for a count as printed; ValueError when the wording has no rule."""
+    text = " ".join(count_text.lower().replace(",", "").split())
+    if text.isdigit():
+        return int(text), int(text)
+    number = _number_word(text)
+    if number is not None:
+        return number, number
+    rules = vague_rules(root)
+    if text in rules:
+        return rules[text]["low"], rules[text]["high"]
+    known = ", ".join(rules)
+    raise ValueError(f"count '{count_text}' is neither a number nor a documented vague word ({known})")

@@ -1,0 +1,1 @@
+"""Validate: pandera per table, checks across tables, frictionless on the staged package."""
