@@ -30,7 +30,6 @@ import httpx
 
 from newsevents.core.project import REPO_ROOT, Project
 from newsevents.database.server import HOST, SETTINGS, datasette_command
-from newsevents.database.sqlite import database_path
 
 SEARCH_TERM = "Pakistan"
 
@@ -161,7 +160,7 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=Path(os.environ.get("NEWSEVENTS_ROOT", REPO_ROOT)))
     arguments = parser.parse_args()
     project = Project(arguments.root.resolve())
-    db = database_path(project)
+    db = project.database
     if not db.exists():
         raise SystemExit(f"{project.rel(db)} has not been built: run `make db` first")
     port = free_port()

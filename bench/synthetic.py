@@ -113,6 +113,7 @@ def generate(target: Path, n_stories: int, seed: int = 2024) -> Corpus:
         shutil.rmtree(target)
     shutil.copytree(REPO_ROOT / "schemas", target / "schemas")
     shutil.copytree(REPO_ROOT / "data" / "reference", target / "data" / "reference")
+    shutil.copytree(REPO_ROOT / "datasette", target / "datasette")
     project = Project(target)
     project.raw.mkdir(parents=True)
     project.stories_coding.mkdir(parents=True)

@@ -1,6 +1,8 @@
 """Shared fixtures: a temporary copy of the project to build in, and the CLI run as a user runs it."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import socket
@@ -15,7 +17,7 @@ import pytest
 
 from newsevents.core.project import REPO_ROOT, Project
 
-COPIED = ["schemas", "data", "datapackage.json", "releases"]
+COPIED = ["schemas", "data", "datapackage.json", "releases", "datasette"]
 
 
 def copy_project(target: Path) -> Project:
@@ -32,6 +34,18 @@ def copy_project(target: Path) -> Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+def record_in_package(project: Project, table: str) -> None:
+    """Record a published CSV's current bytes in datapackage.json, as a build that published them would:
+    for tests that stand in for a different, valid package."""
+    path = project.data / f"{table}.csv"
+    package = json.loads(project.datapackage.read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        if resource["name"] == table:
+            resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+            resource["bytes"] = path.stat().st_size
+    project.datapackage.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def run_cli(project: Project, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -19,7 +19,7 @@ import yaml
 
 from conftest import copy_project, run_cli, snapshot
 from newsevents.core.project import Project
-from newsevents.publish.package import JOURNAL
+from newsevents.publish.swap import JOURNAL
 
 CASES = Path(__file__).parent / "bad_inputs"
 PROBLEM = re.compile(r"^  (?P<file>\S+?)(?::(?P<line>\d+))?(?: \[(?P<record>[^\]]+)\])?: (?P<message>.*)$")

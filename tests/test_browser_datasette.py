@@ -12,7 +12,6 @@ from newsevents.core.csvformat import read_table
 from newsevents.core.project import REPO_ROOT
 from newsevents.core.schemas import dataset_metadata, load_tables
 from newsevents.database.metadata import load_queries
-from newsevents.database.sqlite import database_path
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +74,7 @@ def test_home_page(page, served):
     assert page.locator(".dataset-version").inner_text().startswith(f"Version {meta['version']}")
     assert page.locator("#downloads tbody tr").count() == 2 + len(load_tables(project.root))
     assert meta["version"] in page.locator(".site-citation").inner_text()
-    for query in load_queries().values():
+    for query in load_queries(project).values():
         assert page.get_by_role("link", name=query["title"]).is_visible()
     shoot(page, "home")
     assert page.errors == []
@@ -83,7 +82,7 @@ def test_home_page(page, served):
 
 def test_events_table_with_facets_labels_and_search(page, served):
     url, project = served
-    db = database_path(project).stem
+    db = project.database.stem
     events = read_table(project.data / "events.csv", load_tables(project.root)["events"])
     page.goto(f"{url}/{db}/events")
     rows = page.locator("table.rows-and-columns tbody tr")
@@ -107,11 +106,11 @@ def test_events_table_with_facets_labels_and_search(page, served):
 
 def test_canned_query_casualty_claims(page, served):
     url, project = served
-    db = database_path(project).stem
+    db = project.database.stem
     tables = load_tables(project.root)
     claims = read_table(project.data / "casualty_claims.csv", tables["casualty_claims"])
     quotes = read_table(project.data / "claim_sources.csv", tables["claim_sources"])
-    query = load_queries()["casualty_claims_by_event"]
+    query = load_queries(project)["casualty_claims_by_event"]
     page.goto(f"{url}/{db}/casualty_claims_by_event")
     assert page.locator("h1").inner_text().startswith(query["title"])
     assert page.locator("table.rows-and-columns tbody tr").count() == len(claims)
@@ -124,7 +123,7 @@ def test_canned_query_casualty_claims(page, served):
 @pytest.mark.parametrize("table", ["places", "events_overview"])
 def test_map_shows_markers(page, served, table):
     url, project = served
-    db = database_path(project).stem
+    db = project.database.stem
     page.goto(f"{url}/{db}/{table}")
     page.locator(".leaflet-container").wait_for(state="visible")
     page.locator(".leaflet-marker-icon").first.wait_for(state="visible")

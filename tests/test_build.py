@@ -10,9 +10,10 @@ from pathlib import Path
 
 from conftest import copy_project, run_cli, snapshot
 from newsevents.core.project import Project
+from newsevents.core.schemas import load_tables
 
 REPO = Project()
-EVIDENCE_TABLES = ["event_sources", "claim_sources", "event_actor_sources", "participant_sources"]
+EVIDENCE_TABLES = [name for name, table in load_tables(REPO.root).items() if table.evidence_for]
 
 
 def rows(project: Project, table: str) -> list[dict]:

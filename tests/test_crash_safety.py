@@ -25,8 +25,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_cli, snapshot
-from newsevents.core.project import Project
-from newsevents.publish.package import JOURNAL
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.core.schemas import load_tables
+from newsevents.publish.swap import JOURNAL
 from test_bad_inputs import apply_changes, load_setup
 
 pytestmark = pytest.mark.slow
@@ -36,7 +37,7 @@ pytestmark = pytest.mark.slow
 # "write:N" halfway through writing the N-th staged file.
 KILLING_CLI = textwrap.dedent("""
     import os, pathlib, signal, sys
-    from newsevents.publish import package
+    from newsevents.publish import staging, swap
     from newsevents.cli import main
 
     root = os.path.realpath(os.environ["NEWSEVENTS_ROOT"])
@@ -46,7 +47,7 @@ KILLING_CLI = textwrap.dedent("""
     def die():
         os.kill(os.getpid(), signal.SIGKILL)
 
-    real_replace, real_unlink, real_write = os.replace, pathlib.Path.unlink, package._write
+    real_replace, real_unlink, real_write = os.replace, pathlib.Path.unlink, staging.write_durably
 
     def replace(source, target, *args, **kwargs):
         if os.path.realpath(source).startswith(root):
@@ -56,7 +57,7 @@ KILLING_CLI = textwrap.dedent("""
         return real_replace(source, target, *args, **kwargs)
 
     def unlink(path, *args, **kwargs):
-        if kind == "journal" and path.name == package.JOURNAL:
+        if kind == "journal" and path.name == swap.JOURNAL:
             die()
         return real_unlink(path, *args, **kwargs)
 
@@ -71,7 +72,8 @@ KILLING_CLI = textwrap.dedent("""
         calls["write"] += 1
         real_write(path, text)
 
-    os.replace, pathlib.Path.unlink, package._write = replace, unlink, write
+    os.replace, pathlib.Path.unlink = replace, unlink
+    staging.write_durably = swap.write_durably = write
     sys.argv = ["newsevents", "data"]
     main()
 """)
@@ -124,7 +126,7 @@ def kill_at(project: Project, point: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-TABLES = len([p for p in (Path(__file__).parents[1] / "schemas" / "tables").glob("*.yaml")])
+TABLES = len(load_tables(REPO_ROOT))  # the files the build writes: one CSV per table of the package
 POINTS = {
     "mid-write of the first staged table": "write:0",
     "mid-write of the last staged table": f"write:{TABLES - 1}",

@@ -10,17 +10,8 @@ import pytest
 from conftest import copy_project, run_cli
 from newsevents.core.csvformat import read_table, to_csv_text
 from newsevents.core.project import Project
-from newsevents.core.schemas import load_tables, load_vocabularies
-from newsevents.database.sqlite import (
-    FACETS,
-    SQL_TYPES,
-    build_database,
-    database_path,
-    database_tables,
-    full_text_columns,
-    link_keys,
-    load_views,
-)
+from newsevents.core.schemas import all_tables, load_reading_tables, load_tables, load_vocabularies
+from newsevents.database.sqlite import build_database, link_keys
 
 
 @pytest.fixture(scope="module")
@@ -28,27 +19,27 @@ def built(tmp_path_factory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("db") / "project")
     result = run_cli(project, "db")
     assert result.returncode == 0, result.stderr
-    assert database_path(project).name in result.stdout
+    assert project.database.name in result.stdout
     return project
 
 
 @pytest.fixture(scope="module")
 def connection(built):
-    with sqlite3.connect(f"file:{database_path(built)}?mode=ro", uri=True) as connection:
+    with sqlite3.connect(f"file:{built.database}?mode=ro", uri=True) as connection:
         yield connection
 
 
 def test_two_builds_are_byte_identical(built, tmp_path):
     other = copy_project(tmp_path / "again")
-    assert build_database(other).read_bytes() == database_path(built).read_bytes()
+    assert build_database(other).read_bytes() == built.database.read_bytes()
 
 
 def test_column_types_nullability_and_primary_keys_follow_the_schemas(connection, built):
-    for name, table in database_tables(built.root).items():
+    for name, table in all_tables(built.root).items():
         info = connection.execute(f"PRAGMA table_info([{name}])").fetchall()
         assert [row[1] for row in info] == table.columns, name
         for (_, column, kind, notnull, _, pk_position), field in zip(info, table.fields):
-            assert kind == SQL_TYPES[field.type], (name, column)
+            assert kind == field.column_type.sql, (name, column)
             assert bool(notnull) == field.required, (name, column)
         key = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
         assert key == table.primary_key, name
@@ -63,7 +54,7 @@ def test_every_table_holds_exactly_the_published_rows(connection, built):
 
 
 def test_foreign_keys_are_declared_and_hold(connection, built):
-    tables = database_tables(built.root)
+    tables = all_tables(built.root)
     for name, table in tables.items():
         declared = {}
         for row in connection.execute(f"PRAGMA foreign_key_list([{name}])"):
@@ -76,25 +67,25 @@ def test_foreign_keys_are_declared_and_hold(connection, built):
 
 
 def test_composite_keys_also_link_their_single_columns(built):
-    tables = database_tables(built.root)
+    tables = all_tables(built.root)
     links = {(tuple(fk.fields), fk.resource) for fk in link_keys(tables["event_actor_sources"], tables)}
     assert (("event_id",), "events") in links and (("actor_id",), "actors") in links
 
 
 def test_foreign_key_and_facet_columns_are_indexed(connection, built):
-    tables = database_tables(built.root)
+    tables = all_tables(built.root)
     for name, table in tables.items():
         indexed = [[row[2] for row in connection.execute(f"PRAGMA index_info([{index[1]}])")]
                    for index in connection.execute(f"PRAGMA index_list([{name}])")]
-        wanted = [fk.fields for fk in link_keys(table, tables)] + [[c] for c in FACETS.get(name, [])]
+        wanted = [fk.fields for fk in link_keys(table, tables)] + [[c] for c in table.show.facets]
         for columns in wanted:
             assert any(index[:len(columns)] == columns for index in indexed), (name, columns)
 
 
 def test_full_text_search_finds_words_of_every_searchable_column(connection, built):
     searched = 0
-    for name, table in database_tables(built.root).items():
-        for column in full_text_columns(table):
+    for name, table in all_tables(built.root).items():
+        for column in table.search_columns:
             value = connection.execute(f"select rowid, [{column}] from [{name}] where [{column}] is not null "
                                        "order by rowid limit 1").fetchone()
             if value is None:
@@ -109,7 +100,7 @@ def test_full_text_search_finds_words_of_every_searchable_column(connection, bui
 
 def test_views_exist_and_overview_counts_agree_with_the_tables(connection, built):
     names = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
-    assert {view.name for view in load_views()} <= names  # precomputed as tables: the database is read-only
+    assert {view.name for view in load_reading_tables(built.root)} <= names  # precomputed as tables: the database is read-only
     overview = pd.read_sql("select * from events_overview", connection).set_index("event_id")
     tables = load_tables(built.root)
     events = read_table(built.data / "events.csv", tables["events"])
@@ -155,7 +146,7 @@ def test_a_table_changed_after_validation_is_refused(tmp_path):
     assert result.returncode == 1
     assert "data/events.csv" in result.stderr and "make data" in result.stderr
     assert "Traceback" not in result.stderr
-    assert not database_path(project).exists()
+    assert not project.database.exists()
 
 
 def test_a_missing_package_is_reported_without_a_traceback(tmp_path):

@@ -23,15 +23,10 @@ from markupsafe import escape
 from conftest import copy_project, datasette_served, run_cli
 from newsevents.core.csvformat import read_table
 from newsevents.core.project import Project
-from newsevents.core.schemas import dataset_metadata, load_tables
-from newsevents.database.metadata import citation, load_queries
+from newsevents.core.schemas import all_tables, dataset_metadata, load_reading_tables, load_tables
+from newsevents.database.metadata import load_queries
 from newsevents.database.server import SETTINGS
-from newsevents.database.sqlite import (
-    FACETS,
-    database_path,
-    database_tables,
-    load_views,
-)
+from newsevents.publish.citation import plain_text, read_citation
 
 MARKUP = '<script>alert("markup")</script> <b>not bold</b> & co'
 
@@ -85,15 +80,15 @@ def site(tmp_path_factory):
         assert result.returncode == 0, result.stdout + result.stderr
     add_docs_site(project)
     with datasette_served(project) as url:
-        yield Site(url, project, database_path(project).stem, marked)
+        yield Site(url, project, project.database.stem, marked)
 
 
 def served_names(site: Site) -> list[str]:
-    return list(database_tables(site.project.root)) + [view.name for view in load_views()]
+    return list(all_tables(site.project.root)) + [view.name for view in load_reading_tables(site.project.root)]
 
 
 def test_every_table_and_view_serves_all_its_rows(site):
-    with sqlite3.connect(database_path(site.project)) as connection:
+    with sqlite3.connect(site.project.database) as connection:
         for name in served_names(site):
             data = site.json(f"/{site.db}/{name}.json", _shape="objects", _size="max")
             count = connection.execute(f"select count(*) from [{name}]").fetchone()[0]
@@ -111,7 +106,7 @@ def query_parameters(site: Site) -> dict[str, str]:
 
 
 def test_every_canned_query_runs_and_answers(site):
-    queries = load_queries()
+    queries = load_queries(site.project)
     assert len(queries) >= 5 and all(q["title"] and q["description"] for q in queries.values())
     parameters = query_parameters(site)
     for name, query in queries.items():
@@ -133,7 +128,7 @@ def test_actor_profile_accepts_a_name_or_name_variant(site):
 def test_disagreements_pairs_conflicting_claims_only(site, tmp_path):
     """A conflicting claim is added to a copy of the database; the claim and its parts stay out."""
     copy = tmp_path / "copy.db"
-    shutil.copy(database_path(site.project), copy)
+    shutil.copy(site.project.database, copy)
     with sqlite3.connect(copy) as connection:
         claim = connection.execute("select * from casualty_claims where part_of_claim_id is null "
                                    "order by claim_id limit 1").fetchone()
@@ -145,7 +140,7 @@ def test_disagreements_pairs_conflicting_claims_only(site, tmp_path):
                           "count_low": row["count_low"] + 5, "count_high": None, "count_text": "many"}
         connection.execute(f"insert into casualty_claims ({', '.join(names)}) values ({', '.join('?' * len(names))})",
                            [conflict[n] for n in names])
-        cursor = connection.execute(load_queries()["disagreements"]["sql"])
+        cursor = connection.execute(load_queries(site.project)["disagreements"]["sql"])
         columns = [d[0] for d in cursor.description]
         pairs = {(r["claim_id_1"], r["claim_id_2"]) for r in (dict(zip(columns, v)) for v in cursor.fetchall())}
         parts = set(connection.execute("select claim_id, part_of_claim_id from casualty_claims "
@@ -184,7 +179,7 @@ def test_foreign_keys_link_rows_and_show_labels(site):
 
 def test_every_column_of_every_table_and_view_is_described(site):
     metadata = site.json("/-/metadata.json")["databases"][site.db]["tables"]
-    tables = database_tables(site.project.root)
+    tables = all_tables(site.project.root)
     for name in served_names(site):
         columns = site.json(f"/{site.db}/{name}.json", _size=1)["columns"]
         described = metadata[name]["columns"]
@@ -199,16 +194,16 @@ def test_every_column_of_every_table_and_view_is_described(site):
 
 def test_facets_sort_and_hidden_internal_tables(site):
     data = site.json(f"/{site.db}/events.json")
-    assert set(FACETS["events"]) <= set(data["facet_results"])
+    assert set(all_tables(site.project.root)["events"].show.facets) <= set(data["facet_results"])
     assert "sorted by date_start descending" in data["human_description_en"]
     dates = [row[data["columns"].index("date_start")] for row in data["rows"]]
     assert dates == sorted(dates, key=lambda d: (d is not None, d), reverse=True)
     database = site.json(f"/{site.db}.json")
     hidden = {t["name"] for t in database["tables"] if t["hidden"]}
     assert {f"{name}_fts" for name in ("events", "actors", "meetings", "event_sources")} <= hidden
-    assert not hidden & set(database_tables(site.project.root))
-    reading = {t["name"] for t in database["tables"] if not t["hidden"]} - set(database_tables(site.project.root))
-    assert reading == {v.name for v in load_views()}  # the views of views.yaml, precomputed as tables
+    assert not hidden & set(all_tables(site.project.root))
+    reading = {t["name"] for t in database["tables"] if not t["hidden"]} - set(all_tables(site.project.root))
+    assert reading == {v.name for v in load_reading_tables(site.project.root)}  # the reading tables of schemas/, precomputed
 
 
 def test_a_too_slow_query_is_cut_off(site):
@@ -235,7 +230,7 @@ def test_home_page_states_version_and_citation_and_links_every_download(site):
     meta = dataset_metadata(site.project.root)
     page = site.get("/").text
     assert f"Version <strong>{meta['version']}</strong>" in page
-    assert str(escape(citation(site.project))) in page and meta["version"] in citation(site.project)
+    assert str(escape(plain_text(read_citation(site.project)))) in page and meta["version"] in plain_text(read_citation(site.project))
     assert str(escape(meta["title"])) in page and "Cite" in page and 'href="/docs/cite.html"' in page
     package = json.loads(site.project.datapackage.read_text(encoding="utf-8"))
     expected = [f"{site.db}.db", "datapackage.json"] + [r["path"] for r in package["resources"]]
@@ -243,7 +238,7 @@ def test_home_page_states_version_and_citation_and_links_every_download(site):
         assert f'href="/{path}"' in page, path
         response = site.get(f"/{path}")
         assert response.status_code == 200 and response.content == (site.project.root / path).read_bytes(), path
-    for name in load_queries():
+    for name in load_queries(site.project):
         assert f'href="/{site.db}/{name}"' in page
     assert site.get("/data/raw.csv").status_code == 404
     assert site.get("/data/coding.csv").status_code == 404

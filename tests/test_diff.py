@@ -4,8 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import run_cli
-from newsevents.core.project import REPO_ROOT
+from conftest import record_in_package, run_cli
+from newsevents.core.project import REPO_ROOT, Project
 from newsevents.release.cut import write_snapshot
 from newsevents.release.diff import (
     TableRows,
@@ -17,7 +17,8 @@ from newsevents.release.diff import (
 
 
 def _rewrite(path, edit) -> None:
-    """Read a published CSV, let `edit` change its rows, write it back in the published format."""
+    """Read a published CSV, let `edit` change its rows, write it back in the published format, and record the
+    new bytes in datapackage.json (as a build that published them would)."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         columns, rows = reader.fieldnames, list(reader)
@@ -27,6 +28,7 @@ def _rewrite(path, edit) -> None:
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
+    record_in_package(Project(path.parents[1]), path.stem)
 
 
 def test_diff_reports_one_row_added_one_removed_one_changed(project):
@@ -58,6 +60,16 @@ def test_diff_reports_one_row_added_one_removed_one_changed(project):
     assert "      summary: '" in out and "→ 'A corrected summary.'" in out
     other = next(line for line in out.splitlines() if line.strip().startswith("actors "))
     assert other.split()[2:5] == ["0", "0", "0"]
+
+
+def test_diff_refuses_a_table_edited_by_hand(project):
+    """The diff reads the package through its hash-verified reader, as the database and the docs do."""
+    write_snapshot(project, project.root / "releases" / "0.9.0", "0.9.0")
+    events = project.data / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")
+    result = run_cli(project, "diff", "0.9.0")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "data/events.csv: differs from the validated version recorded in datapackage.json" in result.stderr
 
 
 def test_diff_against_an_unknown_version_says_which_exist(project):
@@ -98,7 +110,7 @@ def test_column_changes_tables_added_and_dropped_and_composite_keys():
 
 
 def test_identical_packages_have_no_differences():
-    package = read_package(REPO_ROOT)
+    package = read_package(Project(REPO_ROOT))
     diffs = diff_packages(package, package)
     assert all(d.is_empty for d in diffs)
     assert text_report(diffs, "a", "b").endswith("no differences")

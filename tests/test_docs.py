@@ -119,7 +119,7 @@ def test_build_fails_when_a_table_differs_from_its_recorded_hash(tmp_path):
         handle.write("\n")
     result = build_site(project.root, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/events.csv differs from the hash in datapackage.json" in result.stderr
+    assert "data/events.csv: differs from the validated version recorded in datapackage.json" in result.stderr
 
 
 def test_generated_pages_are_not_committed():

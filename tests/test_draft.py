@@ -191,7 +191,7 @@ def test_long_sentences_are_quoted_by_clause():
     text = "Officials said, " + ", ".join(f"clause number {i} of a long list" for i in range(30)) + "."
     sentence = Sentence(0, 0, len(text), text)
     position = text.index("clause number 20")
-    start, end = quote_around(sentence, position, position + 16)
+    start, end = quote_around(sentence, position, position + 16, 400)
     assert end - start <= 400 and start <= position and end >= position + 16
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.core.project import Project
+from newsevents.core.schemas import quote_limit
 from newsevents.resolve.quotes import QuoteError, closest_passage, locate
 
 TEXT = "Iran said nine were killed.\n\nPakistan said two children were killed. Iran said nine were killed.\u00a0"
@@ -56,8 +57,9 @@ def test_no_break_space_must_be_kept():
 def test_empty_and_overlong_quotes_are_rejected():
     with pytest.raises(QuoteError, match="empty"):
         locate("  ", TEXT, 0, len(TEXT))
-    with pytest.raises(QuoteError, match="over the limit of 400"):
-        locate("x" * 401, "x" * 500, 0, 500)
+    limit = quote_limit(Project().root)  # the quote column's maximum length in schemas/fields.yaml
+    with pytest.raises(QuoteError, match=f"over the limit of {limit}"):
+        locate("x" * (limit + 1), "x" * (limit + 100), 0, limit + 100, limit=limit)
 
 
 def test_closest_passage_on_the_real_capture():

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from newsevents.core.project import REPO_ROOT
-from newsevents.core.schemas import MAX_QUOTE_LENGTH, load_vocabularies
+from newsevents.core.schemas import load_vocabularies, quote_limit
 from newsevents.ingest.stories import parse_capture
 from newsevents.resolve.date_phrases import (
     DatePhraseError,
@@ -23,6 +23,7 @@ from newsevents.resolve.date_phrases import (
 )
 from newsevents.resolve.quotes import QuoteError, locate
 
+MAX_QUOTE_LENGTH = quote_limit(REPO_ROOT)
 RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # timing varies on a shared machine
 
 # --- the story parser -------------------------------------------------------------------------------------
@@ -211,7 +212,7 @@ def rightly_rejected(text: str, quote: str, start: int, end: int, occurrence: in
 
 def locate_or_reject(quote: str, text: str, start: int, end: int, occurrence: int | None) -> None:
     try:
-        found_start, found_end = locate(quote, text, start, end, occurrence)
+        found_start, found_end = locate(quote, text, start, end, occurrence, limit=MAX_QUOTE_LENGTH)
     except QuoteError as error:
         assert error.fix and rightly_rejected(text, quote, start, end, occurrence)
         return
@@ -253,7 +254,7 @@ def test_a_quote_missing_from_the_story_is_rejected(quote):
 def test_a_quote_over_the_limit_is_rejected_even_when_present():
     text = "x" * (MAX_QUOTE_LENGTH + 1)
     try:
-        locate(text, text, 0, len(text))
+        locate(text, text, 0, len(text), limit=MAX_QUOTE_LENGTH)
     except QuoteError as error:
         assert "over the limit" in str(error)
     else:

@@ -11,8 +11,11 @@ from frictionless import Package, system
 from newsevents.core.csvformat import read_table, to_csv_text
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
-from newsevents.core.schemas import frictionless_schema, load_tables, load_vocabularies
-from newsevents.validate.cross_table import _Report, check_foreign_keys, check_schemas
+from newsevents.core.schemas import load_tables, load_vocabularies
+from newsevents.publish.descriptor import frictionless_schema
+from newsevents.validate.cross_table import check_foreign_keys
+from newsevents.validate.report import Origins, TableReport
+from newsevents.validate.table_schemas import check_schemas
 
 PROJECT = Project()
 TABLES = load_tables(PROJECT.root)
@@ -102,7 +105,7 @@ def test_pandera_rejects_each_constraint_violation(table_name, column, kind, val
     frame.loc[0, column] = value
     frame = frame.astype(_published(table_name).dtypes.to_dict()) if kind not in ("date format",) else frame
     problems = Collector()
-    check_schemas({table_name: frame}, TABLES, _Report(problems, None))
+    check_schemas({table_name: frame}, TABLES, TableReport(problems, Origins()))
     assert problems.problems, f"{kind} on {table_name}.{column} not caught"
     assert any(column in p.message for p in problems.problems)
 
@@ -110,10 +113,10 @@ def test_pandera_rejects_each_constraint_violation(table_name, column, kind, val
 def test_pandera_rejects_duplicate_primary_keys_and_unknown_columns():
     frame = _published("events")
     problems = Collector()
-    check_schemas({"events": pd.concat([frame, frame.iloc[:1]], ignore_index=True)}, TABLES, _Report(problems, None))
+    check_schemas({"events": pd.concat([frame, frame.iloc[:1]], ignore_index=True)}, TABLES, TableReport(problems, Origins()))
     assert any("event_id" in p.message for p in problems.problems)
     problems = Collector()
-    check_schemas({"events": frame.assign(extra="x")}, TABLES, _Report(problems, None))
+    check_schemas({"events": frame.assign(extra="x")}, TABLES, TableReport(problems, Origins()))
     assert problems.problems
 
 
@@ -122,7 +125,7 @@ def test_foreign_keys_are_checked_across_tables():
     frames["events"].loc[0, "place_id"] = "atlantis"
     frames["event_sources"].loc[0, "article_id"] = "no-such-story"
     problems = Collector()
-    check_foreign_keys(frames, TABLES, _Report(problems, None))
+    check_foreign_keys(frames, TABLES, TableReport(problems, Origins()))
     messages = " ".join(p.message for p in problems.problems)
     assert "'atlantis' has no row in places" in messages
     assert "'no-such-story' has no row in articles" in messages

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import run_cli, snapshot
+from conftest import record_in_package, run_cli, snapshot
 from newsevents.core.project import REPO_ROOT, Project
 from newsevents.core.schemas import dataset_metadata
 from newsevents.release.changelog import BEGIN, END, top_entry, with_rows
@@ -250,6 +250,7 @@ def test_prepare_release_regenerates_the_files_and_refuses_a_step_too_small(surf
     events = surfaces.data / "events.csv"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     events.write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    record_in_package(surfaces, "events")
     path = surfaces.schemas / "dataset.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(f"version: {META['version']}", "version: 1.0.1"),
                     encoding="utf-8")

@@ -1,4 +1,8 @@
-"""The build, stage by stage: captures → stories → coding → tables → validation → published package."""
+"""The build, stage by stage: ingest → resolve → assemble → stage → validate → publish.
+
+Each stage collects every problem it finds; the build stops after a stage that found any, and a build that
+stops publishes nothing.
+"""
 from __future__ import annotations
 
 import time
@@ -7,18 +11,24 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from newsevents.assemble.tables import build_tables
+from newsevents.assemble.rows import assemble_tables
 from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
-from newsevents.core.schemas import load_tables
+from newsevents.core.schemas import load_tables, quote_limit
 from newsevents.ingest.captures import load_articles
+from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
-from newsevents.publish.package import finish_interrupted, publish, stage
-from newsevents.resolve.coding import load_coding
-from newsevents.validate.cross_table import validate_across, validate_tables
+from newsevents.ingest.released_ids import load_released_ids
+from newsevents.publish.staging import stage
+from newsevents.publish.swap import finish_interrupted, publish
+from newsevents.resolve.merge import merge_coding
+from newsevents.resolve.resolver import resolve_records
+from newsevents.validate.cross_table import validate_across
 from newsevents.validate.frictionless_gate import frictionless_check
+from newsevents.validate.report import Origins, TableReport
 from newsevents.validate.stable_ids import check_stable_ids
+from newsevents.validate.table_schemas import check_schemas
 
 SUMMARY_ROWS = 15
 
@@ -49,21 +59,26 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
         registries = load_registries(project, problems)
     problems.raise_if_any()
     with _timed(timings, "resolve", on_stage):
-        coding = load_coding(project, articles, problems)
+        merged = merge_coding(read_coding_files(project, articles, problems), quote_limit(project.root), problems)
     problems.raise_if_any()
     with _timed(timings, "assemble", on_stage):
-        frames = build_tables(project, articles, registries, coding, problems)
+        records = resolve_records(project, articles, registries, merged, problems)
+        problems.raise_if_any()
+        frames = assemble_tables(records, tables)
+    check_stable_ids(frames, tables, load_released_ids(project, set(tables), problems), problems)
     problems.raise_if_any()
-    check_stable_ids(project, frames)
     with _timed(timings, "write", on_stage):
         stage(project, frames, tables, articles)
         published = {name: read_table(project.staging / "data" / f"{name}.csv", table)
                      for name, table in tables.items()}
+    origins = Origins(events={e.event_id: e.where for e in records.events},
+                      claims={c.claim_id: c.where for c in records.claims})
     with _timed(timings, "pandera", on_stage):
-        validate_tables(published, tables, coding, problems)
+        check_schemas(published, tables, TableReport(problems, origins))
     problems.raise_if_any()
     with _timed(timings, "cross-table checks", on_stage):
-        validate_across(published, tables, articles, coding, problems)
+        texts = {a.capture_file: a.text for a in articles}
+        validate_across(published, tables, texts, origins, problems)
     problems.raise_if_any()
     with _timed(timings, "frictionless", on_stage):
         frictionless_check(project, problems)
@@ -86,5 +101,6 @@ def summary(frames: dict[str, pd.DataFrame]) -> str:
     by_claimant = claims.value_counts().sort_index()
     lines += [f"  {who:<22} {count:>6}" for who, count in by_claimant.head(SUMMARY_ROWS).items()]
     if len(by_claimant) > SUMMARY_ROWS:
-        lines.append(f"  … {len(by_claimant) - SUMMARY_ROWS} more claimants, {by_claimant.iloc[SUMMARY_ROWS:].sum()} claims")
+        lines.append(f"  … {len(by_claimant) - SUMMARY_ROWS} more claimants, {by_claimant.iloc[SUMMARY_ROWS:].sum()} "
+                     "claims")
     return "\n".join(lines)

@@ -19,12 +19,14 @@ from pathlib import Path
 
 from newsevents.core.errors import BuildFailed, Collector, Problem
 from newsevents.core.project import Project
+from newsevents.core.schemas import quote_limit
 from newsevents.core.yamlfile import read_yaml
 from newsevents.ingest.captures import Article, load_articles
+from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
-from newsevents.resolve.coding import Coding, load_coding
 from newsevents.resolve.counts import parse_count
 from newsevents.resolve.event_dates import resolve_event_dates
+from newsevents.resolve.merge import Merged, merge_coding
 
 KINDS = {  # kind → what an item is compared by
     "events": "type and resolved date",
@@ -50,12 +52,17 @@ class StoryCase:
     curated: dict[str, Counter]
 
 
+def _merged(project: Project, articles: list[Article], problems: Collector) -> Merged:
+    """The stories' coding merged as the build merges it."""
+    return merge_coding(read_coding_files(project, articles, problems), quote_limit(project.root), problems)
+
+
 # -- what a coding says, kind by kind -------------------------------------------------------------------
 def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def coding_items(events: list[dict], coding: Coding, resolved: dict, root: Path,
+def coding_items(events: list[dict], coding: Merged, resolved: dict, root: Path,
                  rename=lambda kind, value: value) -> dict[str, Counter]:
     """The comparable items of one story's coding file (its event entries), read through the merged coding."""
     items = {kind: Counter() for kind in KINDS}
@@ -120,11 +127,11 @@ def _show(item) -> str:
 
 
 # -- the curated side ---------------------------------------------------------------------------------
-def _curated_cases(project: Project) -> tuple[list[StoryCase], dict[str, dict], Coding]:
+def _curated_cases(project: Project) -> tuple[list[StoryCase], dict[str, dict], Merged]:
     problems = Collector()
     articles = load_articles(project, problems)
     problems.raise_if_any()
-    coding = load_coding(project, articles, Collector())
+    coding = _merged(project, articles, Collector())
     resolved = resolve_event_dates(coding.events, Collector())
     cases, documents = [], {}
     for article in articles:
@@ -139,7 +146,7 @@ def _curated_cases(project: Project) -> tuple[list[StoryCase], dict[str, dict], 
     return cases, documents, coding
 
 
-def _used_by(data: dict, coding: Coding) -> tuple[set[str], set[str]]:
+def _used_by(data: dict, coding: Merged) -> tuple[set[str], set[str]]:
     """Actor and place ids one curated story file refers to."""
     actors, places = set(), set()
     for entry in data["events"]:
@@ -178,7 +185,7 @@ def _renamer(drafted, hidden_actors: dict[str, dict], hidden_places: dict[str, d
     return lambda kind, value: mapping[kind].get(value, value)
 
 
-def read_draft(project: Project, article: Article, drafted) -> tuple[Coding, dict, list[str]]:
+def read_draft(project: Project, article: Article, drafted) -> tuple[Merged, dict, list[str]]:
     """The draft as the build reads it (marked reviewed in a scratch copy, so the reader takes it in)."""
     from newsevents.authoring.draft.writer import coding_text
 
@@ -191,7 +198,7 @@ def read_draft(project: Project, article: Article, drafted) -> tuple[Coding, dic
         text = coding_text(drafted, article.story.headline, None).replace("review: draft", "review: reviewed", 1)
         (scratch_project.stories_coding / f"{article.article_id}.yaml").write_text(text, encoding="utf-8")
         problems = Collector()
-        coding = load_coding(scratch_project, [article], problems)
+        coding = _merged(scratch_project, [article], problems)
         resolved = resolve_event_dates(coding.events, problems)
     return coding, resolved, [str(p) for p in problems.problems]
 

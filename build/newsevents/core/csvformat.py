@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsevents.core.schemas import PANDAS_DTYPES, Table
+from newsevents.core.schemas import Table
 
 
 def _text_column(values: pd.Series, kind: str) -> pd.Series:
@@ -31,5 +31,5 @@ def to_csv_text(frame: pd.DataFrame, table: Table) -> str:
 
 def read_table(path: Path, table: Table) -> pd.DataFrame:
     """A published CSV read back with the dtypes its schema declares."""
-    dtypes = {f.name: PANDAS_DTYPES[f.type] for f in table.fields}
+    dtypes = {f.name: f.column_type.pandas for f in table.fields}
     return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")

@@ -59,6 +59,38 @@ class Project:
     def cache(self) -> Path:
         return self.root / ".cache"
 
+    @property
+    def releases(self) -> Path:
+        return self.root / "releases"
+
+    def release_dir(self, version: str) -> Path:
+        return self.releases / version
+
+    @property
+    def renames(self) -> Path:
+        return self.releases / "renames.yaml"
+
+    @property
+    def identity(self) -> Path:
+        return self.releases / "identity.yaml"
+
+    @property
+    def datasette(self) -> Path:
+        """The Datasette site's own files: canned queries, templates, plugin, styles."""
+        return self.root / "datasette"
+
+    @property
+    def site(self) -> Path:
+        """The built docs site (site_dir in mkdocs.yml)."""
+        return self.root / "site"
+
+    @property
+    def database(self) -> Path:
+        """The SQLite database, named after the dataset (the name is also Datasette's database name)."""
+        from newsevents.core.schemas import dataset_metadata
+
+        return self.root / f"{dataset_metadata(self.root)['name']}.db"
+
     def rel(self, path: Path) -> str:
         """A path as users see it: relative to the project root."""
         try:

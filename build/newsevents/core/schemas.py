@@ -1,7 +1,11 @@
-"""The table definitions in schemas/ and everything generated from them (pandera, frictionless).
+"""Every fact about a table or column, read from schemas/: nothing else types them again.
 
-schemas/tables/*.yaml define each table once: columns, types, constraints, vocabularies, descriptions and
-keys. schemas/vocabularies.yaml explains every enumerated value. Nothing else types these facts again.
+- schemas/fields.yaml: columns that recur across tables, defined once;
+- schemas/tables/<table>.yaml: a table's columns (a shared column by name, overridden only where its meaning
+  differs), keys, the table it is evidence for, and how it is shown (label, facets, search, sort);
+- schemas/reading_tables.yaml: the reading tables the database precomputes for people to browse;
+- schemas/types.yaml: what each column type is in pandas, SQL and the codebook;
+- schemas/vocabularies.yaml: every enumerated value, explained; schemas/dataset.yaml: name, version, licences.
 """
 from __future__ import annotations
 
@@ -16,8 +20,8 @@ from newsevents.core.project import Project
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_KEYS = {"name", "type", "description", "required", "pattern", "minimum", "maximum", "vocabulary", "evidence",
-              "slug"}
-MAX_QUOTE_LENGTH = 400
+              "slug", "max_length"}
+SHOW_KEYS = {"label", "facets", "search", "sort_desc"}
 
 # Order of publication: referenced tables before the tables that point at them.
 TABLE_ORDER = [
@@ -35,6 +39,15 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class ColumnType:
+    """A column type (Table Schema's name) and what it is in each format."""
+    name: str
+    pandas: str
+    sql: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     type: str
@@ -45,14 +58,12 @@ class Field:
     maximum: float | None = None
     vocabulary: Vocabulary | None = None
     evidence: bool = False
+    max_length: int | None = None
+    column_type: ColumnType | None = None  # what `type` is in pandas, SQL and the codebook
 
     @property
     def enum(self) -> list[str] | None:
         return list(self.vocabulary.values) if self.vocabulary else None
-
-    @property
-    def max_length(self) -> int | None:
-        return MAX_QUOTE_LENGTH if self.evidence else None
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,16 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
+class Show:
+    """How Datasette shows a table: the column that labels its rows, default facets, searchable columns, and
+    the column its pages sort by, latest first."""
+    label: str | None = None
+    facets: list[str] = field(default_factory=list)
+    search: list[str] = field(default_factory=list)
+    sort_desc: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     title: str
@@ -70,6 +91,9 @@ class Table:
     fields: list[Field]
     primary_key: list[str]
     foreign_keys: list[ForeignKey] = field(default_factory=list)
+    evidence_for: str | None = None
+    show: Show = field(default_factory=Show)
+    in_package: bool = True
 
     @property
     def columns(self) -> list[str]:
@@ -78,6 +102,29 @@ class Table:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    @property
+    def search_columns(self) -> list[str]:
+        """Columns of the full-text index: those the table names, then every evidence quote."""
+        return self.show.search + [f.name for f in self.fields if f.evidence]
+
+
+@dataclass(frozen=True)
+class ReadingTable:
+    """A table the database precomputes from SQL over the published tables, for people to read."""
+    name: str
+    title: str
+    description: str
+    sql: str
+    key: list[str]
+    index: list[str]
+    show: Show
+    describe_from: list[str]
+    columns: dict[str, str]
+
+
+def _read_yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
@@ -85,11 +132,16 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 @cache
+def load_types(root: Path) -> dict[str, ColumnType]:
+    return {name: ColumnType(name=name, **spec)
+            for name, spec in _read_yaml(Project(root).schemas / "types.yaml").items()}
+
+
+@cache
 def load_vocabularies(root: Path) -> dict[str, Vocabulary]:
     project = Project(root)
-    raw = yaml.safe_load((project.schemas / "vocabularies.yaml").read_text(encoding="utf-8"))
     vocabularies = {}
-    for name, spec in raw.items():
+    for name, spec in _read_yaml(project.schemas / "vocabularies.yaml").items():
         if "from_reference" in spec:
             rows = _read_tsv(project.reference / f"{spec['from_reference']}.tsv")
             values = {row["type"]: row["meaning"] for row in rows}
@@ -100,96 +152,77 @@ def load_vocabularies(root: Path) -> dict[str, Vocabulary]:
 
 
 @cache
+def load_fields(root: Path) -> dict[str, dict]:
+    """The shared column definitions of schemas/fields.yaml, by name."""
+    return _read_yaml(Project(root).schemas / "fields.yaml")
+
+
+def _field(spec: dict | str, shared: dict[str, dict], vocabularies: dict[str, Vocabulary], types: dict[str, ColumnType],
+           where: str) -> Field:
+    """A table's column: a shared definition (by name) with the table's overrides, or the table's own."""
+    spec = {"name": spec} if isinstance(spec, str) else spec
+    merged = shared.get(spec["name"], {}) | spec
+    unknown = set(merged) - FIELD_KEYS
+    if unknown:  # a stray key is usually a description cut short by an unquoted comma
+        raise ValueError(f"{where}: field {merged.get('name')}: unknown keys {sorted(unknown)}")
+    return Field(
+        name=merged["name"], type=merged["type"], description=merged["description"],
+        required=merged.get("required", True),
+        pattern=SLUG_PATTERN if merged.get("slug") else merged.get("pattern"),
+        minimum=merged.get("minimum"), maximum=merged.get("maximum"),
+        vocabulary=vocabularies[merged["vocabulary"]] if "vocabulary" in merged else None,
+        evidence=merged.get("evidence", False), max_length=merged.get("max_length"),
+        column_type=types[merged["type"]],
+    )
+
+
+def _show(spec: dict | None, where: str) -> Show:
+    spec = spec or {}
+    unknown = set(spec) - SHOW_KEYS
+    if unknown:
+        raise ValueError(f"{where}: show: unknown keys {sorted(unknown)}")
+    return Show(label=spec.get("label"), facets=spec.get("facets", []), search=spec.get("search", []),
+                sort_desc=spec.get("sort_desc"))
+
+
+def _table(path: Path, root: Path) -> Table:
+    spec = _read_yaml(path)
+    where = f"schemas/tables/{path.name}"
+    shared, vocabularies, types = load_fields(root), load_vocabularies(root), load_types(root)
+    return Table(name=spec["name"], title=spec["title"], description=spec["description"],
+                 fields=[_field(f, shared, vocabularies, types, where) for f in spec["fields"]],
+                 primary_key=spec["primary_key"],
+                 foreign_keys=[ForeignKey(**fk) for fk in spec.get("foreign_keys", [])],
+                 evidence_for=spec.get("evidence_for"), show=_show(spec.get("show"), where),
+                 in_package=spec.get("in_package", True))
+
+
+@cache
+def all_tables(root: Path) -> dict[str, Table]:
+    """Every table defined in schemas/tables/: the package's tables in publication order, then the others."""
+    defined = {path.stem: _table(path, root) for path in sorted((Project(root).schemas / "tables").glob("*.yaml"))}
+    published = [name for name in TABLE_ORDER if name in defined]
+    return {name: defined[name] for name in published + sorted(set(defined) - set(published))}
+
+
 def load_tables(root: Path) -> dict[str, Table]:
-    """Every table definition, in publication order."""
-    project = Project(root)
-    vocabularies = load_vocabularies(root)
-    tables = {}
-    for name in TABLE_ORDER:
-        spec = yaml.safe_load((project.schemas / "tables" / f"{name}.yaml").read_text(encoding="utf-8"))
-        fields = []
-        for f in spec["fields"]:
-            unknown = set(f) - FIELD_KEYS
-            if unknown:  # a stray key is usually a description cut short by an unquoted comma
-                raise ValueError(f"schemas/tables/{name}.yaml: field {f.get('name')}: unknown keys {sorted(unknown)}")
-            fields.append(Field(
-                name=f["name"], type=f["type"], description=f["description"],
-                required=f.get("required", True),
-                pattern=SLUG_PATTERN if f.get("slug") else f.get("pattern"),
-                minimum=f.get("minimum"), maximum=f.get("maximum"),
-                vocabulary=vocabularies[f["vocabulary"]] if "vocabulary" in f else None,
-                evidence=f.get("evidence", False),
-            ))
-        foreign_keys = [ForeignKey(**fk) for fk in spec.get("foreign_keys", [])]
-        tables[name] = Table(name=spec["name"], title=spec["title"], description=spec["description"],
-                             fields=fields, primary_key=spec["primary_key"], foreign_keys=foreign_keys)
-    return tables
+    """The tables of the data package, in publication order."""
+    return {name: table for name, table in all_tables(root).items() if table.in_package}
+
+
+@cache
+def load_reading_tables(root: Path) -> list[ReadingTable]:
+    return [ReadingTable(name=v["name"], title=v["title"], description=v["description"], sql=v["sql"].strip(),
+                         key=v.get("key", []), index=v.get("index", []),
+                         show=_show(v.get("show"), "schemas/reading_tables.yaml"),
+                         describe_from=v.get("describe_from", []), columns=v.get("columns", {}))
+            for v in _read_yaml(Project(root).schemas / "reading_tables.yaml")]
+
+
+def quote_limit(root: Path) -> int:
+    """The longest evidence quote the schemas allow, in characters."""
+    return load_fields(root)["quote"]["max_length"]
 
 
 def dataset_metadata(root: Path) -> dict:
-    return yaml.safe_load((Project(root).schemas / "dataset.yaml").read_text(encoding="utf-8"))
-
-
-# --- frictionless -----------------------------------------------------------------------------------------
-
-def frictionless_schema(table: Table) -> dict:
-    """The Table Schema descriptor for datapackage.json."""
-    fields = []
-    for f in table.fields:
-        descriptor: dict = {"name": f.name, "type": f.type, "description": f.description}
-        if f.type == "date":
-            descriptor["format"] = "%Y-%m-%d"
-        constraints: dict = {}
-        if f.required:
-            constraints["required"] = True
-        if f.enum:
-            constraints["enum"] = f.enum
-        if f.pattern:
-            constraints["pattern"] = f.pattern.removeprefix("^").removesuffix("$")
-        if f.minimum is not None:
-            constraints["minimum"] = f.minimum
-        if f.maximum is not None:
-            constraints["maximum"] = f.maximum
-        if f.max_length:
-            constraints["maxLength"] = f.max_length
-        if constraints:
-            descriptor["constraints"] = constraints
-        fields.append(descriptor)
-    schema: dict = {"fields": fields, "missingValues": [""], "primaryKey": table.primary_key}
-    if table.foreign_keys:
-        schema["foreignKeys"] = [
-            {"fields": fk.fields, "reference": {"resource": "" if fk.resource == table.name else fk.resource,
-                                                 "fields": fk.reference}}
-            for fk in table.foreign_keys
-        ]
-    return schema
-
-
-# --- pandera ----------------------------------------------------------------------------------------------
-
-def pandera_schema(table: Table):
-    """The pandera DataFrameSchema for a table's published CSV as read with read_table()."""
-    import pandera.pandas as pa
-
-    columns = {}
-    for f in table.fields:
-        checks = []
-        if f.enum:
-            checks.append(pa.Check.isin(f.enum))
-        if f.pattern:
-            checks.append(pa.Check.str_matches(f.pattern))
-        if f.minimum is not None:
-            checks.append(pa.Check.ge(f.minimum))
-        if f.maximum is not None:
-            checks.append(pa.Check.le(f.maximum))
-        if f.max_length:
-            checks.append(pa.Check.str_length(max_value=f.max_length))
-        if f.type == "date":
-            checks.append(pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"))
-        columns[f.name] = pa.Column(PANDAS_DTYPES[f.type], checks=checks, nullable=not f.required,
-                                    unique=table.primary_key == [f.name], description=f.description)
-    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=table.primary_key,
-                              name=table.name, description=table.description)
-
-
-PANDAS_DTYPES = {"string": "string", "date": "string", "integer": "Int64", "number": "Float64"}
+    return _read_yaml(Project(root).schemas / "dataset.yaml")

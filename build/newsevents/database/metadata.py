@@ -1,41 +1,31 @@
-"""Datasette's metadata, generated from the schemas, the views and the canned queries; nothing retyped.
+"""Datasette's metadata, generated from the schemas, the reading tables and the canned queries; nothing retyped.
 
-Titles, descriptions, licences and versions come from schemas/; column descriptions from
-schemas/tables/ (with each vocabulary's values); view columns from datasette/views.yaml; canned queries
-from datasette/queries.yaml. What the home page shows (downloads, version, citation) is passed to the
-site plugin in datasette/plugins/ as its configuration.
+Titles, descriptions, licences and versions come from schemas/; column descriptions, labels, facets and
+sort orders from schemas/tables/ and schemas/reading_tables.yaml; canned queries from datasette/queries.yaml.
+What the home page shows (downloads, version, citation) is passed to the site plugin in datasette/plugins/
+as its configuration.
 """
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from types import SimpleNamespace
 
 import yaml
 
 from newsevents.core.project import Project
-from newsevents.core.schemas import Field, Table, dataset_metadata, load_tables
-from newsevents.database.sqlite import (
-    DATASETTE_DIR,
-    FACETS,
-    View,
-    database_path,
-    database_tables,
-    load_views,
+from newsevents.core.schemas import (
+    Field,
+    ReadingTable,
+    Show,
+    Table,
+    all_tables,
+    dataset_metadata,
+    load_reading_tables,
+    load_tables,
 )
+from newsevents.publish.citation import plain_text, read_citation
 
-# How Datasette shows a row when another table points at it.
-LABEL_COLUMNS = {
-    "articles": "headline", "countries": "name", "cameo_event_codes": "name", "places": "name",
-    "actors": "name", "meetings": "title",
-}
 CITATION_FILE = "CITATION.cff"
-# Default order of a table's or view's page (views have none of their own; see datasette/views.yaml):
-# latest first, so that rows without a date come last; the timeline query reads forwards.
-SORT_DESC = {"events": "date_start", "events_overview": "date_start", "meetings_overview": "date_start",
-             "articles": "published_date"}
-
-
 MAX_LISTED_VALUES = 20  # longer vocabularies are only in the vocabularies table
 
 
@@ -46,47 +36,38 @@ def column_description(field: Field) -> str:
     return f"{field.description} Values ({field.vocabulary.name}): {', '.join(field.vocabulary.values)}."
 
 
-def table_metadata(table: Table) -> dict:
-    entry: dict = {"title": table.title, "description": table.description,
-                   "columns": {f.name: column_description(f) for f in table.fields}}
-    if table.name in LABEL_COLUMNS:
-        entry["label_column"] = LABEL_COLUMNS[table.name]
-    if table.name in FACETS:
-        entry["facets"] = FACETS[table.name]
-    if table.name in SORT_DESC:
-        entry["sort_desc"] = SORT_DESC[table.name]
+def _shown(entry: dict, show: Show) -> dict:
+    """Label column, default facets and default sort, where the schema gives them."""
+    if show.label:
+        entry["label_column"] = show.label
+    if show.facets:
+        entry["facets"] = show.facets
+    if show.sort_desc:
+        entry["sort_desc"] = show.sort_desc
     return entry
 
 
-def view_metadata(view: View, columns: list[str], tables: dict[str, Table]) -> dict:
-    """A view's columns are described in views.yaml or, failing that, by the table they come from."""
+def table_metadata(table: Table) -> dict:
+    return _shown({"title": table.title, "description": table.description,
+                   "columns": {f.name: column_description(f) for f in table.fields}}, table.show)
+
+
+def view_metadata(view: ReadingTable, columns: list[str], tables: dict[str, Table]) -> dict:
+    """A reading table's columns are described in its definition or, failing that, by the table they come from."""
     described = dict(view.columns)
     for column in columns:
         source = next((tables[t] for t in view.describe_from if column in tables[t].columns), None)
         if column not in described and source is not None:
             described[column] = column_description(source.field(column))
-    entry: dict = {"title": view.title, "description": " ".join(view.description.split()),
+    return _shown({"title": view.title, "description": " ".join(view.description.split()),
                    "columns": {c: described[c] for c in (["rowid"] if not view.key else []) + columns
-                               if c in described}}
-    if view.name in FACETS:
-        entry["facets"] = FACETS[view.name]
-    if view.name in SORT_DESC:
-        entry["sort_desc"] = SORT_DESC[view.name]
-    return entry
+                               if c in described}}, view.show)
 
 
-def load_queries() -> dict[str, dict]:
-    queries = yaml.safe_load((DATASETTE_DIR / "queries.yaml").read_text(encoding="utf-8"))
+def load_queries(project: Project) -> dict[str, dict]:
+    queries = yaml.safe_load((project.datasette / "queries.yaml").read_text(encoding="utf-8"))
     return {name: {"hide_sql": True, **query, "description": " ".join(query["description"].split())}
             for name, query in queries.items()}
-
-
-def citation(project: Project) -> str:
-    """The plain-text citation the docs' cite page gives (from CITATION.cff, else schemas/dataset.yaml)."""
-    from newsevents.docsite.citation import plain_text, read_citation
-
-    # read_citation needs only the project and the dataset metadata of the published package.
-    return plain_text(read_citation(SimpleNamespace(project=project, metadata=dataset_metadata(project.root))))
 
 
 def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[dict]:
@@ -100,12 +81,11 @@ def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[
     return items
 
 
-def _schema_of(db: Path) -> tuple[list[str], dict[str, list[str]], tuple[int, list[str]]]:
-    """Internal tables, view columns, and (story count, outlets) of a built database."""
+def _schema_of(db: Path, views: list[ReadingTable]) -> tuple[list[str], dict[str, list[str]], tuple[int, list[str]]]:
+    """Internal tables, reading tables' columns, and (story count, outlets) of a built database."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         names = [r[0] for r in connection.execute("select name from sqlite_master where type = 'table' order by name")]
-        views = [view.name for view in load_views()]  # reading tables, precomputed from datasette/views.yaml
-        view_columns = {v: [r[1] for r in connection.execute(f"PRAGMA table_info([{v}])")] for v in views}
+        view_columns = {v.name: [r[1] for r in connection.execute(f"PRAGMA table_info([{v.name}])")] for v in views}
         stories = connection.execute("select count(*) from articles").fetchone()[0]
         outlets = [r[0] for r in connection.execute("select distinct outlet from articles order by outlet")]
     return names, view_columns, (stories, outlets)
@@ -114,10 +94,11 @@ def _schema_of(db: Path) -> tuple[list[str], dict[str, list[str]], tuple[int, li
 def metadata(project: Project, *, docs: Path | None) -> dict:
     """The whole metadata document for a built database; `docs`: the docs site served at /docs/, if any."""
     meta = dataset_metadata(project.root)
-    tables = database_tables(project.root)
-    db = database_path(project)
-    names, view_columns, (stories, outlets) = _schema_of(db)
-    views = {v.name: v for v in load_views()}
+    tables = all_tables(project.root)
+    db = project.database
+    reading = load_reading_tables(project.root)
+    names, view_columns, (stories, outlets) = _schema_of(db, reading)
+    views = {v.name: v for v in reading}
     entries = {name: table_metadata(table) for name, table in tables.items()}
     entries |= {name: view_metadata(views[name], columns, tables) for name, columns in view_columns.items()}
     entries |= {name: {"hidden": True} for name in names if name not in tables and name not in views}
@@ -136,10 +117,11 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
             "title": meta["title"],
             "description": "The published tables with keys, indexes, full-text search and reading views.",
             "tables": entries,
-            "queries": load_queries(),
+            "queries": load_queries(project),
         }},
         "plugins": {"newsevents": {
-            "version": meta["version"], "released": str(meta["released"]), "citation": citation(project),
+            "version": meta["version"], "released": str(meta["released"]),
+            "citation": plain_text(read_citation(project)),
             "database": db.stem,
             "downloads": downloads(project, load_tables(project.root), db.stem),
             "docs": docs is not None,

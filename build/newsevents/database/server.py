@@ -13,7 +13,6 @@ from pathlib import Path
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.database.metadata import metadata
-from newsevents.database.sqlite import DATASETTE_DIR, database_path
 
 HOST = "127.0.0.1"
 SETTINGS = {
@@ -26,13 +25,12 @@ SETTINGS = {
 
 def docs_site(project: Project) -> Path | None:
     """The built docs site (`make docs`), when there is one."""
-    site = project.root / "site"
-    return site if (site / "index.html").is_file() else None
+    return project.site if (project.site / "index.html").is_file() else None
 
 
 def prepare(project: Project) -> tuple[Path, Path]:
     """Write the metadata and the table counts for the built database; returns their paths."""
-    db = database_path(project)
+    db = project.database
     if not db.exists():
         problems = Collector()
         problems.add(project.rel(db), "the database has not been built", "run `make db` (or `make serve`)")
@@ -50,11 +48,11 @@ def prepare(project: Project) -> tuple[Path, Path]:
 def datasette_command(project: Project, port: int, host: str = HOST) -> list[str]:
     """The `datasette serve` command line (metadata and counts written first)."""
     metadata_file, counts_file = prepare(project)
-    command = [sys.executable, "-m", "datasette", "serve", "-i", str(database_path(project)),
+    command = [sys.executable, "-m", "datasette", "serve", "-i", str(project.database),
                "--metadata", str(metadata_file), "--inspect-file", str(counts_file),
-               "--template-dir", str(DATASETTE_DIR / "templates"),
-               "--plugins-dir", str(DATASETTE_DIR / "plugins"),
-               "--static", f"assets:{DATASETTE_DIR / 'static'}",
+               "--template-dir", str(project.datasette / "templates"),
+               "--plugins-dir", str(project.datasette / "plugins"),
+               "--static", f"assets:{project.datasette / 'static'}",
                "--host", host, "--port", str(port), "--cors"]
     site = docs_site(project)
     if site is not None:
@@ -66,7 +64,7 @@ def datasette_command(project: Project, port: int, host: str = HOST) -> list[str
 
 def urls(project: Project, port: int, host: str = HOST) -> list[tuple[str, str]]:
     """What `make serve` prints: where to look."""
-    base, name = f"http://{host}:{port}", database_path(project).stem
+    base, name = f"http://{host}:{port}", project.database.stem
     found = [("home, downloads and citation", f"{base}/"),
              ("events overview and map", f"{base}/{name}/events_overview"),
              ("tables, views and canned queries", f"{base}/{name}"),

@@ -3,16 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsevents.core.schemas import SLUG_PATTERN, Field, Table
+from newsevents.core.schemas import SLUG_PATTERN, Field, Table, load_types
 from newsevents.docsite.markdown import code, esc, plural, table, truncate
 from newsevents.docsite.published import Published
-
-TYPE_NOTES = {
-    "string": "text",
-    "date": "calendar date, written YYYY-MM-DD",
-    "integer": "whole number",
-    "number": "decimal number",
-}
 
 
 def column_anchor(column: str) -> str:
@@ -120,7 +113,7 @@ def index_page(published: Published) -> str:
     rows = [[f"[{code(name)}]({name}.md)", esc(t.title), f"{len(published.frames[name]):,}",
              str(len(t.fields)), esc(t.description)]
             for name, t in published.tables.items()]
-    types = [[code(kind), note] for kind, note in TYPE_NOTES.items()]
+    types = [[code(kind), column_type.note] for kind, column_type in load_types(published.project.root).items()]
     return "\n\n".join([
         "# Codebook",
         "Every published table, column by column: type, whether a value is required, constraints, allowed "

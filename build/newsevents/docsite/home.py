@@ -1,7 +1,7 @@
 """The home page: what the dataset is, what it covers, what is in it, and how to start using it."""
 from __future__ import annotations
 
-from newsevents.core.schemas import PANDAS_DTYPES
+from newsevents.core.schemas import load_types
 from newsevents.docsite.markdown import code, esc, plural, table
 from newsevents.docsite.published import Published
 
@@ -65,7 +65,8 @@ for row in package.get_resource("events").read_rows()[:3]:
 def quick_start(published: Published) -> list[str]:
     databases = published.databases()
     db = databases[0].path if databases else f"{published.metadata['name']}.db"
-    dtypes = "{" + ", ".join(f'"{kind}": "{dtype}"' for kind, dtype in PANDAS_DTYPES.items()) + "}"
+    types = load_types(published.project.root)
+    dtypes = "{" + ", ".join(f'"{kind}": "{t.pandas}"' for kind, t in types.items()) + "}"
     return [
         "## Quick start",
         "### Download",

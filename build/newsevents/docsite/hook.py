@@ -11,14 +11,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from newsevents.core.errors import BuildFailed
 from newsevents.core.project import REPO_ROOT, Project
 from newsevents.core.schemas import load_tables
-from newsevents.docsite.citation import read_citation
 from newsevents.docsite.codebook import page_path
 from newsevents.docsite.coverage import missing_from_codebook
 from newsevents.docsite.downloads import site_files
 from newsevents.docsite.pages import generated_pages
-from newsevents.docsite.published import PackageMissing, hash_mismatches, load_published
+from newsevents.docsite.published import load_published
+from newsevents.publish.citation import read_citation
 
 log = logging.getLogger("mkdocs.hooks.newsevents")
 CODEBOOK_INDEX = "codebook/index.md"
@@ -43,11 +44,10 @@ def on_files(files, config):
     project = _project()
     try:
         published = load_published(project)
-    except PackageMissing as missing:
-        raise PluginError(str(missing)) from None
-    for path in hash_mismatches(published):
-        log.warning(f"{path} differs from the hash in datapackage.json: rebuild the package with `make data`")
-    version = read_citation(published).version
+    except BuildFailed as failure:
+        raise PluginError("\n".join(["the docs are generated from the published package, which is refused:"]
+                                     + [f"  {problem}" for problem in failure.problems])) from None
+    version = read_citation(project).version
     if version != str(published.metadata["version"]):
         log.warning(f"CITATION.cff gives version {version} but schemas/dataset.yaml gives "
                     f"{published.metadata['version']}: make them agree")

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
 
-from newsevents.core.csvformat import read_table
 from newsevents.core.project import Project
 from newsevents.core.schemas import (
     Table,
@@ -18,10 +16,7 @@ from newsevents.core.schemas import (
     load_tables,
     load_vocabularies,
 )
-
-
-class PackageMissing(Exception):
-    """The published package is absent or incomplete; the docs cannot be generated from it."""
+from newsevents.publish.reader import open_package
 
 
 @dataclass(frozen=True)
@@ -56,19 +51,12 @@ def file_info(project: Project, path: Path) -> FileInfo:
 
 
 def load_published(project: Project) -> Published:
-    """Read datapackage.json, the schemas and every published table; raise PackageMissing when absent."""
-    if not project.datapackage.exists():
-        raise PackageMissing(f"{project.rel(project.datapackage)} is missing: run `make data` first")
-    descriptor = json.loads(project.datapackage.read_text(encoding="utf-8"))
+    """The published package through its hash-verified reader, with the schemas; raises BuildFailed when a file
+    is missing or differs from its recorded hash."""
     tables = load_tables(project.root)
-    frames = {}
-    for resource in descriptor["resources"]:
-        path = project.root / resource["path"]
-        if not path.exists():
-            raise PackageMissing(f"{resource['path']} is listed in datapackage.json but missing: run `make data`")
-        if resource["name"] in tables:
-            frames[resource["name"]] = read_table(path, tables[resource["name"]])
-    return Published(project=project, descriptor=descriptor, metadata=dataset_metadata(project.root),
+    package = open_package(project, tables=tables)
+    frames = {name: package.frame(tables[name]) for name in package.resources if name in tables}
+    return Published(project=project, descriptor=package.descriptor, metadata=dataset_metadata(project.root),
                      tables=tables, vocabularies=load_vocabularies(project.root), frames=frames)
 
 
@@ -77,13 +65,3 @@ def records(frame: pd.DataFrame) -> list[SimpleNamespace]:
     columns = list(frame.columns)
     values = zip(*([None if pd.isna(v) else v for v in frame[c].tolist()] for c in columns))
     return [SimpleNamespace(**dict(zip(columns, row))) for row in values]
-
-
-def hash_mismatches(published: Published) -> list[str]:
-    """Tables whose bytes differ from the hash datapackage.json records (a stale or half-copied package)."""
-    stale = []
-    for resource in published.descriptor["resources"]:
-        info = file_info(published.project, published.project.root / resource["path"])
-        if resource.get("hash") != f"sha256:{info.sha256}":
-            stale.append(resource["path"])
-    return stale

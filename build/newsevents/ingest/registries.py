@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsevents.core.errors import Collector
+from newsevents.core.graphs import cycles
 from newsevents.core.project import Project
 from newsevents.core.yamlfile import (
     Document,
@@ -78,20 +79,6 @@ def _check_actor_links(registries: Registries, problems: Collector) -> None:
             where = registries.actor_lines[cycle[0]]
             problems.add(where.file, "affiliations form a cycle: " + " → ".join(cycle + cycle[:1]),
                          "make the chain end at a state or body", line=where.line, record=cycle[0])
-
-
-def cycles(links: dict[str, str | None]) -> list[list[str]]:
-    """Each cycle of id → id links (affiliations, part_of) once, in link order from the first id met."""
-    found, done = [], set()
-    for start in links:
-        path, current = [], start
-        while current in links and current not in done and current not in path:
-            path.append(current)
-            current = links[current]
-        if current in path:
-            found.append(path[path.index(current):])
-        done.update(path)
-    return found
 
 
 def _check_places(registries: Registries, problems: Collector) -> None:

@@ -6,7 +6,6 @@ one folder `<name>-<version>/` whose SHA256SUMS lists every other file (`sha256s
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 from newsevents.core.errors import Problem
 from newsevents.core.project import Project
 from newsevents.core.schemas import dataset_metadata
-from newsevents.database.sqlite import database_path
+from newsevents.publish.reader import sha256_file
 
 TOP_FILES = ["README.md", "LICENSE", "LICENSE-DATA.md", "CITATION.cff", "CHANGELOG.md", "datapackage.json"]
 FIXES = {"datapackage.json": "make data", "CITATION.cff": "make prepare-release",
@@ -36,8 +35,7 @@ class Built:
 
 def built_inputs(project: Project) -> dict[str, Built]:
     """The database (`make db`) and the docs site (`make docs`): the one place the release finds them."""
-    return {"database": Built(database_path(project), "make db"),
-            "docs": Built(project.root / "site", "make docs")}  # site_dir in mkdocs.yml
+    return {"database": Built(project.database, "make db"), "docs": Built(project.site, "make docs")}
 
 
 def archive_stem(project: Project) -> str:
@@ -68,14 +66,6 @@ def members(project: Project) -> tuple[dict[str, Path], list[Problem]]:
     return {name: path for name, (path, _) in sorted(wanted.items())}, problems
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(CHUNK):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _info(name: str, when: date) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=(when.year, when.month, when.day, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -86,7 +76,7 @@ def _info(name: str, when: date) -> zipfile.ZipInfo:
 
 def sums_text(files: dict[str, Path]) -> str:
     """SHA256SUMS: one `<sha256>  <path>` line per file, sorted by path."""
-    return "".join(f"{_sha256(path)}  {name}\n" for name, path in sorted(files.items()))
+    return "".join(f"{sha256_file(path)}  {name}\n" for name, path in sorted(files.items()))
 
 
 def write_archive(target: Path, folder: str, files: dict[str, Path], when: date) -> str:

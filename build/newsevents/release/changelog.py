@@ -46,7 +46,7 @@ def release_diff(project: Project, version: str) -> tuple[str | None, list[Table
     """The previous release (None for the first) and the row-level diff from it to the current tables."""
     previous = previous_release(project, version)
     old = released_package(project, previous) if previous else {}
-    return previous, diff_packages(old, read_package(project.root))
+    return previous, diff_packages(old, read_package(project))
 
 
 def rows_block(project: Project, version: str, renames: list, level: str) -> str:

@@ -5,7 +5,6 @@ committed files differ from what this module generates.
 """
 from __future__ import annotations
 
-import csv
 import json
 
 import yaml
@@ -13,6 +12,7 @@ import yaml
 from newsevents.core.errors import Problem
 from newsevents.core.project import Project
 from newsevents.core.schemas import dataset_metadata
+from newsevents.publish.reader import open_package
 
 CFF = "CITATION.cff"
 ZENODO = ".zenodo.json"
@@ -21,8 +21,8 @@ HEADER = ("# Generated from schemas/dataset.yaml and data/articles.csv by `make 
 
 
 def _articles(project: Project) -> list[dict[str, str]]:
-    with (project.data / "articles.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    """The published articles table as its CSV text gives it."""
+    return open_package(project).text_rows("articles")[1]
 
 
 def _data_licence(meta: dict) -> dict:

@@ -18,6 +18,8 @@ from pathlib import Path
 from newsevents.core.errors import BuildFailed, Collector, Problem
 from newsevents.core.project import Project
 from newsevents.core.schemas import dataset_metadata, load_tables
+from newsevents.core.versions import version_key
+from newsevents.ingest.released_ids import load_identity, load_renames
 from newsevents.release.archive import (
     archive_path,
     archive_stem,
@@ -33,18 +35,13 @@ from newsevents.release.changelog import (
 )
 from newsevents.release.citation_files import stale_citation_files, write_citation_files
 from newsevents.release.diff import read_package
-from newsevents.release.records import release_dir, released_versions, version_key
+from newsevents.release.ids import ids_document, ids_json
+from newsevents.release.records import released_versions
 from newsevents.release.versions import (
     LEVELS,
     bump_level,
     required_level,
     version_problems,
-)
-from newsevents.validate.stable_ids import (
-    ids_document,
-    ids_json,
-    load_identity,
-    load_renames,
 )
 
 
@@ -172,13 +169,13 @@ def write_snapshot(project: Project, folder: Path, version: str) -> None:
     shutil.copyfile(project.datapackage, folder / "datapackage.json")
     for resource in json.loads(project.datapackage.read_text(encoding="utf-8"))["resources"]:
         shutil.copyfile(project.root / resource["path"], folder / resource["path"])
-    document = ids_document(version, read_package(folder), load_identity(project))
+    document = ids_document(version, read_package(project, folder), load_identity(project))
     (folder / "ids.json").write_text(ids_json(document), encoding="utf-8")
 
 
 def _record(project: Project, version: str, archive: Path, sha256: str, sums: str) -> None:
     """Write releases/<version>/: the package snapshot, ids.json, SHA256SUMS and release.json."""
-    folder = release_dir(project, version)
+    folder = project.release_dir(version)
     partial = folder.with_name(f".{version}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     write_snapshot(project, partial, version)
@@ -198,7 +195,7 @@ def release(project: Project) -> Released:
     partial = target.with_name(f".{target.name}.partial")
     sums = write_archive(partial, archive_stem(project), files, date.fromisoformat(str(meta["released"])))
     sha256 = hashlib.sha256(partial.read_bytes()).hexdigest()
-    folder = release_dir(project, version)
+    folder = project.release_dir(version)
     if (folder / "release.json").exists():
         recorded = json.loads((folder / "release.json").read_text(encoding="utf-8"))
         if recorded["sha256"] != sha256:

@@ -4,7 +4,6 @@ Values are compared as the CSV text users download, so a change is exactly what 
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -12,7 +11,8 @@ from pathlib import Path
 
 from newsevents.core.errors import BuildFailed, Problem
 from newsevents.core.project import Project
-from newsevents.release.records import release_dir, released_versions
+from newsevents.publish.reader import open_package
+from newsevents.release.records import released_versions
 
 Key = tuple[str, ...]
 
@@ -48,18 +48,16 @@ class TableDiff:
                     or self.status != "kept")
 
 
-def read_package(folder: Path) -> dict[str, TableRows]:
-    """Every table of the package whose datapackage.json is in `folder`, in the descriptor's order."""
-    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+def read_package(project: Project, folder: Path | None = None) -> dict[str, TableRows]:
+    """Every table of the package in `folder` (the project root by default) as its CSV text, in the
+    descriptor's order, read through the package's hash-verified reader."""
+    package = open_package(project, folder)
     tables = {}
-    for resource in descriptor["resources"]:
+    for name, resource in package.resources.items():
         schema = resource["schema"]
         key = schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [schema["primaryKey"]]
-        with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = {tuple(row[k] for k in key): row for row in reader}
-            columns = list(reader.fieldnames or [])
-        tables[resource["name"]] = TableRows(resource["name"], key, columns, rows)
+        columns, rows = package.text_rows(name)
+        tables[name] = TableRows(name, key, columns, {tuple(row[k] for k in key): row for row in rows})
     return tables
 
 
@@ -157,14 +155,14 @@ def summary_markdown(diffs: list[TableDiff]) -> str:
 
 def released_package(project: Project, version: str) -> dict[str, TableRows]:
     """The tables of a released version, from its committed snapshot in releases/<version>/."""
-    folder = release_dir(project, version)
+    folder = project.release_dir(version)
     if not (folder / "datapackage.json").exists():
         known = ", ".join(released_versions(project)) or "none yet"
         raise BuildFailed([Problem(f"releases/{version}", f"no released version '{version}' is recorded",
                                    f"give one of the released versions: {known}")])
     if (folder / "SHA256SUMS").exists():
         _verify_snapshot(folder, version)
-    return read_package(folder)
+    return read_package(project, folder)
 
 
 def _verify_snapshot(folder: Path, version: str) -> None:
@@ -181,4 +179,4 @@ def _verify_snapshot(folder: Path, version: str) -> None:
 def compare_with_release(project: Project, version: str) -> str:
     """The `make diff FROM=<version>` report: the released tables against the current published ones."""
     old = released_package(project, version)
-    return text_report(diff_packages(old, read_package(project.root)), version, "current data/")
+    return text_report(diff_packages(old, read_package(project)), version, "current data/")

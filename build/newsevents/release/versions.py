@@ -15,10 +15,10 @@ import yaml
 from newsevents.core.errors import Problem
 from newsevents.core.project import Project
 from newsevents.core.schemas import dataset_metadata
+from newsevents.core.versions import version_key
 from newsevents.release.changelog import CHANGELOG, top_entry
 from newsevents.release.citation_files import CFF, ZENODO
 from newsevents.release.diff import TableDiff
-from newsevents.release.records import version_key
 
 LEVELS = ["patch", "minor", "major"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 from newsevents.core.errors import Collector
-from newsevents.resolve.coding import Event
 from newsevents.resolve.date_phrases import (
     DatePhraseError,
     Resolved,
@@ -12,6 +11,7 @@ from newsevents.resolve.date_phrases import (
     precision_of,
     resolve,
 )
+from newsevents.resolve.merge import Event
 from newsevents.resolve.quotes import QuoteError, locate
 
 

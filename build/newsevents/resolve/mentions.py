@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newsevents.ingest.captures import Article
+from newsevents.resolve.records import Mention
 
 
 def alias_pattern(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:
@@ -14,7 +15,7 @@ def alias_pattern(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, owner
 
 
-def find_mentions(articles: list[Article], actors: dict[str, dict]) -> list[dict]:
+def find_mentions(articles: list[Article], actors: dict[str, dict]) -> list[Mention]:
     """Non-overlapping alias matches in each story's extent (furniture and repeated headline included)."""
     pattern, owner = alias_pattern(actors)
     rows = []
@@ -22,6 +23,5 @@ def find_mentions(articles: list[Article], actors: dict[str, dict]) -> list[dict
         return rows
     for article in articles:
         for match in pattern.finditer(article.text, article.story.start, article.story.end):
-            rows.append({"actor_id": owner[match.group()], "article_id": article.article_id,
-                         "char_start": match.start(), "char_end": match.end(), "surface_text": match.group()})
+            rows.append(Mention(owner[match.group()], article.article_id, match.start(), match.end(), match.group()))
     return rows

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from newsevents.core.schemas import MAX_QUOTE_LENGTH
-
 
 class QuoteError(ValueError):
     """The quote cannot be placed: missing, ambiguous, empty or too long."""
@@ -39,12 +37,14 @@ def closest_passage(quote: str, text: str, start: int, end: int) -> str:
     return best
 
 
-def locate(quote: str, text: str, start: int, end: int, occurrence: int | None = None) -> tuple[int, int]:
-    """Offsets (char_start, char_end) of ``quote`` within text[start:end]; ``occurrence`` picks one of several."""
+def locate(quote: str, text: str, start: int, end: int, occurrence: int | None = None, *,
+           limit: int | None = None) -> tuple[int, int]:
+    """Offsets (char_start, char_end) of ``quote`` within text[start:end]; ``occurrence`` picks one of several;
+    ``limit``: the longest quote allowed (schemas/fields.yaml), if any."""
     if not quote.strip():
         raise QuoteError("the quote is empty", "copy a passage of the story into the quote")
-    if len(quote) > MAX_QUOTE_LENGTH:
-        raise QuoteError(f"the quote is {len(quote)} characters long, over the limit of {MAX_QUOTE_LENGTH}",
+    if limit is not None and len(quote) > limit:
+        raise QuoteError(f"the quote is {len(quote)} characters long, over the limit of {limit}",
                          "shorten it to the words the fact rests on")
     found = occurrences(text, quote, start, end)
     if not found:

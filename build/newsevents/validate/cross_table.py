@@ -1,43 +1,19 @@
-"""Validation that gates publication: pandera per table, then checks across tables. All failures at once."""
+"""Checks across tables that gate publication: keys, evidence, dates, claims, meetings. All failures at once.
+
+They need only the package's tables and the text of its captures, so a published package can be checked
+alone; a build passes the origins of its records so that a problem points at the coding line.
+"""
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
-import pandera.errors
 
 from newsevents.core.errors import Collector
-from newsevents.core.schemas import Table, pandera_schema
-from newsevents.ingest.captures import Article
-from newsevents.ingest.registries import cycles
-from newsevents.resolve.coding import Coding
+from newsevents.core.graphs import cycles
+from newsevents.core.schemas import Table
 from newsevents.resolve.date_phrases import precision_of
-
-EVIDENCE_TABLES = {
-    "event_sources": ("events", ["event_id"]),
-    "claim_sources": ("casualty_claims", ["claim_id"]),
-    "event_actor_sources": ("event_actors", ["event_id", "actor_id", "role"]),
-    "participant_sources": ("meeting_participants", ["event_id", "actor_id"]),
-}
-
-
-class _Report:
-    """Adds table-level problems, pointing at the coding file when the record came from one."""
-
-    def __init__(self, problems: Collector, coding: Coding | None):
-        self.problems, self.coding = problems, coding
-
-    def add(self, table: str, record: str, message: str, fix: str, row: int | None = None) -> None:
-        where = None
-        if self.coding is not None:
-            if table == "casualty_claims" and record in self.coding.claims:
-                where = self.coding.claims[record].where
-            elif record in self.coding.events:
-                where = self.coding.events[record].where
-        if where is not None:
-            self.problems.add(where.file, message, fix, line=where.line, record=record)
-        else:
-            self.problems.add(f"data/{table}.csv", message, fix, line=row, record=record)
+from newsevents.validate.report import Origins, TableReport
 
 
 def _key(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
@@ -48,24 +24,7 @@ def _key(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
     return key
 
 
-def check_schemas(frames: dict[str, pd.DataFrame], tables: dict[str, Table], report: _Report) -> None:
-    """pandera, lazily: every failing value of every table."""
-    for name, frame in frames.items():
-        try:
-            pandera_schema(tables[name]).validate(frame, lazy=True)
-        except pandera.errors.SchemaErrors as errors:
-            cases = errors.failure_cases
-            for case in cases.itertuples(index=False):
-                index = case.index if case.index is not None and not pd.isna(case.index) else None
-                record = None
-                if index is not None and int(index) < len(frame):
-                    record = "|".join(str(frame.iloc[int(index)][c]) for c in tables[name].primary_key)
-                column = case.column if isinstance(case.column, str) else "table"
-                report.add(name, record, f"column '{column}' fails {case.check}: {case.failure_case!r}",
-                           f"see the codebook for {name}.{column}", row=int(index) + 2 if index is not None else None)
-
-
-def check_foreign_keys(frames: dict[str, pd.DataFrame], tables: dict[str, Table], report: _Report) -> None:
+def check_foreign_keys(frames: dict[str, pd.DataFrame], tables: dict[str, Table], report: TableReport) -> None:
     for name, table in tables.items():
         frame = frames[name]
         for fk in table.foreign_keys:
@@ -78,9 +37,16 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], tables: dict[str, Table]
                            f"add it to {fk.resource} or fix the reference", row=index + 2)
 
 
-def check_evidence(frames: dict[str, pd.DataFrame], articles: dict[str, Article], report: _Report) -> None:
+def check_evidence(frames: dict[str, pd.DataFrame], tables: dict[str, Table], texts: dict[str, str],
+                   report: TableReport) -> None:
     """Every record has evidence, and every quote sits verbatim at its offsets inside its story."""
-    for source_table, (table, keys) in EVIDENCE_TABLES.items():
+    stories = {row.article_id: (row.capture_file, int(row.char_start), int(row.char_end))
+               for row in frames["articles"].itertuples()}
+    for source_table, source in tables.items():
+        if source.evidence_for is None:
+            continue
+        table = source.evidence_for
+        keys = tables[table].primary_key
         covered = set(_key(frames[source_table], keys))
         target = frames[table]
         for index, key in _key(target, keys).items():
@@ -89,14 +55,15 @@ def check_evidence(frames: dict[str, pd.DataFrame], articles: dict[str, Article]
                            "add an evidence quote from the story", row=index + 2)
         sources = frames[source_table]
         for row in sources.itertuples():
-            article = articles.get(row.article_id)
-            if article is None:
+            story = stories.get(row.article_id)
+            if story is None:
                 continue
+            capture_file, story_start, story_end = story
             start, end = int(row.char_start), int(row.char_end)
-            inside = article.story.start <= start < end <= article.story.end
-            if not inside or article.text[start:end] != row.quote:
+            inside = story_start <= start < end <= story_end
+            if not inside or texts[capture_file][start:end] != row.quote:
                 report.add(source_table, "|".join(str(getattr(row, k)) for k in keys),
-                           f"quote is not verbatim at offsets {start}–{end} of {article.capture_file}",
+                           f"quote is not verbatim at offsets {start}–{end} of {capture_file}",
                            "offsets are computed by the build: rebuild; if it persists, report a bug",
                            row=row.Index + 2)
 
@@ -105,9 +72,11 @@ def _day(value) -> date | None:
     return None if value is None or pd.isna(value) else date.fromisoformat(value)
 
 
-def check_event_dates(frames: dict[str, pd.DataFrame], articles: dict[str, Article], report: _Report) -> None:
+def check_event_dates(frames: dict[str, pd.DataFrame], report: TableReport) -> None:
     events, sources = frames["events"], frames["event_sources"]
     reporting = sources.groupby("event_id")["article_id"].agg(list).to_dict()
+    published = {row.article_id: (_day(row.published_date_earliest), _day(row.published_date_latest))
+                 for row in frames["articles"].itertuples()}
     for row in events.itertuples():
         start, end = _day(row.date_start), _day(row.date_end)
         if (start is None) != (end is None):
@@ -122,9 +91,9 @@ def check_event_dates(frames: dict[str, pd.DataFrame], articles: dict[str, Artic
             report.add("events", row.event_id, f"date precision '{row.date_precision}' does not fit the range "
                        f"{start}..{end} ({precision_of(start, end)})", "fix the date phrase or the dates",
                        row=row.Index + 2)
-        stories = [articles[a] for a in reporting.get(row.event_id, []) if a in articles]
-        earliest = [a.published_date_earliest for a in stories if a.published_date_earliest]
-        latest = [a.published_date_latest for a in stories if a.published_date_latest]
+        stories = [published[a] for a in reporting.get(row.event_id, []) if a in published]
+        earliest = [first for first, _ in stories if first]
+        latest = [last for _, last in stories if last]
         if row.status in ("planned", "proposed") and end and latest and end < max(earliest):
             report.add("events", row.event_id, f"{row.status} event dated {end}, before the story reporting it "
                        f"({max(earliest)})", "a planned event lies after its story: check the date phrase "
@@ -135,7 +104,7 @@ def check_event_dates(frames: dict[str, pd.DataFrame], articles: dict[str, Artic
                        row=row.Index + 2)
 
 
-def check_claims(frames: dict[str, pd.DataFrame], report: _Report) -> None:
+def check_claims(frames: dict[str, pd.DataFrame], report: TableReport) -> None:
     claims = frames["casualty_claims"].set_index("claim_id", drop=False)
     links = {c.claim_id: c.part_of_claim_id for c in claims.itertuples() if not pd.isna(c.part_of_claim_id)}
     circular = set()
@@ -164,7 +133,7 @@ def check_claims(frames: dict[str, pd.DataFrame], report: _Report) -> None:
                        f"({parent_high})", "a sub-group cannot be larger than its total")
 
 
-def check_meetings(frames: dict[str, pd.DataFrame], report: _Report) -> None:
+def check_meetings(frames: dict[str, pd.DataFrame], report: TableReport) -> None:
     events, meetings = frames["events"], frames["meetings"]
     meeting_ids = set(meetings["event_id"])
     for row in events.itertuples():
@@ -173,19 +142,13 @@ def check_meetings(frames: dict[str, pd.DataFrame], report: _Report) -> None:
                        "give a meeting event a meeting block, and only meeting events", row=row.Index + 2)
 
 
-def validate_tables(frames: dict[str, pd.DataFrame], tables: dict[str, Table], coding: Coding | None,
-                    problems: Collector) -> None:
-    """pandera on every table; problems are collected, the caller decides."""
-    check_schemas(frames, tables, _Report(problems, coding))
-
-
-def validate_across(frames: dict[str, pd.DataFrame], tables: dict[str, Table], articles: list[Article],
-                    coding: Coding | None, problems: Collector) -> None:
-    """Checks across tables (keys, evidence, dates, claims, meetings); run only on well-typed tables."""
-    report = _Report(problems, coding)
-    by_id = {a.article_id: a for a in articles}
+def validate_across(frames: dict[str, pd.DataFrame], tables: dict[str, Table], texts: dict[str, str],
+                    origins: Origins, problems: Collector) -> None:
+    """Checks across tables (keys, evidence, dates, claims, meetings); run only on well-typed tables.
+    `texts`: each capture file's text by its path as the articles table gives it."""
+    report = TableReport(problems, origins)
     check_foreign_keys(frames, tables, report)
-    check_evidence(frames, by_id, report)
-    check_event_dates(frames, by_id, report)
+    check_evidence(frames, tables, texts, report)
+    check_event_dates(frames, report)
     check_claims(frames, report)
     check_meetings(frames, report)

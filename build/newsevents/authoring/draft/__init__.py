@@ -24,6 +24,7 @@ from newsevents.authoring.draft.incidents import find_incidents
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.statements import find_statements
 from newsevents.authoring.draft.text import sentences
+from newsevents.core.schemas import quote_limit
 from newsevents.ingest.captures import Article
 
 __all__ = ["Drafted", "draft_story"]
@@ -75,7 +76,7 @@ def draft_story(article: Article, actor_registry: dict[str, dict], place_registr
         date_announcements(sentence_facts, found)
         mentions += found
         claims += find_claims(sentence_facts, found, root)
-    assembler = Assembler(article, actors, places)
+    assembler = Assembler(article, actors, places, quote_limit(root))
     assembler.ids |= set(taken_ids)
     coding = assembler.build(mentions, claims)
     return Drafted(coding, actors.proposals, places.proposals, _date_list(article, facts))

@@ -66,8 +66,9 @@ class Drafted:
 
 
 class Assembler:
-    def __init__(self, article: Article, actors: ActorFinder, places: PlaceFinder):
+    def __init__(self, article: Article, actors: ActorFinder, places: PlaceFinder, quote_limit: int):
         self.article, self.actors, self.places = article, actors, places
+        self.quote_limit = quote_limit
         self.ids: set[str] = set()
 
     # -- dates ---------------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ class Assembler:
     def quote(self, mention_or_claim, start: int | None = None, end: int | None = None):
         sentence = mention_or_claim.facts.sentence
         s, e = quote_around(sentence, start if start is not None else mention_or_claim.start,
-                            end if end is not None else mention_or_claim.end)
+                            end if end is not None else mention_or_claim.end, self.quote_limit)
         text = self.article.text[s:e]
         found = occurrences(self.article.text, text, self.article.story.start, self.article.story.end)
         if len(found) > 1:

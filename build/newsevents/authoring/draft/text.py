@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsevents.core.schemas import MAX_QUOTE_LENGTH
 from newsevents.ingest.stories import DATELINE, Story
 from newsevents.resolve.date_phrases import MONTHS
 
@@ -78,7 +77,7 @@ def sentences(story: Story, text: str) -> list[Sentence]:
     return found
 
 
-def quote_around(sentence: Sentence, start: int, end: int, limit: int = MAX_QUOTE_LENGTH) -> tuple[int, int]:
+def quote_around(sentence: Sentence, start: int, end: int, limit: int) -> tuple[int, int]:
     """Offsets of the sentence, or of the clauses around [start, end) when the sentence is too long to quote."""
     if sentence.end - sentence.start <= limit:
         return sentence.start, sentence.end

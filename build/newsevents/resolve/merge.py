@@ -1,0 +1,174 @@
+"""Story coding entries → one merged entry per real event and claim, every quote located in its story.
+
+Each story's file lists the events it reports. The first file (in article order) that gives an event's
+fields defines it; every other story that reports the same event lists it by id with its own evidence.
+Claims, actor roles and meeting participants merge the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsevents.core.errors import Collector
+from newsevents.core.yamlfile import Document, Where
+from newsevents.ingest.captures import Article
+from newsevents.ingest.coding_files import CodingFiles
+from newsevents.resolve.quotes import QuoteError, locate
+from newsevents.resolve.records import Evidence
+
+
+@dataclass
+class Claim:
+    claim_id: str
+    event_id: str
+    first_seen: Where
+    fields: dict | None = None
+    where: Where | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    event_id: str
+    fields: dict | None = None
+    where: Where | None = None
+    article: Article | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    roles: dict[tuple[str, str], dict] = field(default_factory=dict)
+    participants: dict[str, dict] = field(default_factory=dict)
+    meeting: dict | None = None
+    reported_by: set[str] = field(default_factory=set)
+    first_seen: Where | None = None
+
+
+@dataclass
+class Merged:
+    events: dict[str, Event]
+    claims: dict[str, Claim]
+
+
+def _quote_parts(item) -> tuple[str, int | None]:
+    return (item, None) if isinstance(item, str) else (item["quote"], item["occurrence"])
+
+
+def _locate_all(items, article: Article, where: Where, limit: int, problems: Collector) -> list[Evidence]:
+    found = []
+    for item in items:
+        quote, occurrence = _quote_parts(item)
+        try:
+            start, end = locate(quote, article.text, article.story.start, article.story.end, occurrence,
+                                limit=limit)
+        except QuoteError as error:
+            problems.add(where.file, str(error), error.fix, line=where.line, record=where.record)
+            continue
+        found.append(Evidence(article.article_id, quote, start, end))
+    return found
+
+
+def _merge_fields(target: dict, new: dict, keys: tuple[str, ...], where: Where, problems: Collector) -> None:
+    for key in keys:
+        if new.get(key) is None:
+            continue
+        if target.get(key) is None:
+            target[key] = new[key]
+        elif target[key] != new[key]:
+            problems.add(where.file, f"'{key}' is '{new[key]}' here but '{target[key]}' in another story's coding",
+                         "a role or participant is one record: give the value once, or make them agree",
+                         line=where.line, record=where.record)
+
+
+class _Merger:
+    def __init__(self, limit: int, problems: Collector):
+        self.limit, self.problems = limit, problems
+        self.events: dict[str, Event] = {}
+        self.claims: dict[str, Claim] = {}
+        self.rejected = False  # a definition was refused, so a reference to it may be no mistake
+
+    def read(self, document: Document, article: Article) -> None:
+        for e, entry in enumerate(document.data["events"]):
+            where = Where(document.path, entry["id"], document, ("events", e))
+            event = self.events.setdefault(entry["id"], Event(entry["id"]))
+            event.reported_by.add(article.article_id)
+            event.first_seen = event.first_seen or where
+            if not self._define(event, entry, where, article):
+                continue  # the refused definition adds nothing, so its parts raise no further problems
+            event.evidence += _locate_all(entry["evidence"], article, where, self.limit, self.problems)
+            self._roles(event, entry, where, article)
+            self._participants(event, entry, where, article)
+            for c, claim_entry in enumerate(entry.get("claims", [])):
+                self._claim(claim_entry, entry["id"], article,
+                            Where(document.path, claim_entry["id"], document, ("events", e, "claims", c)))
+
+    def _define(self, event: Event, entry: dict, where: Where, article: Article) -> bool:
+        """Take the entry's definition of the event, if it gives one; False when it is refused."""
+        if "type" in entry:
+            if event.fields is not None:
+                self.problems.add(where.file, f"event '{entry['id']}' is already defined in {event.where.file}"
+                                  f":{event.where.line}", "keep one definition; in other stories list the "
+                                  "event by id with its evidence only", line=where.line, record=where.record)
+                self.rejected = True
+                return False
+            event.fields = {k: v for k, v in entry.items() if k not in ("evidence", "actors", "claims",
+                                                                        "meeting", "participants")}
+            event.where, event.article = where, article
+            event.meeting = entry.get("meeting")
+        elif "meeting" in entry:
+            self.problems.add(where.file, "meeting details given in an entry that does not define the event",
+                              "move them to the defining entry", line=where.line, record=where.record)
+        return True
+
+    def _roles(self, event: Event, entry: dict, where: Where, article: Article) -> None:
+        for r, role in enumerate(entry.get("actors", [])):
+            role_where = Where(where.file, entry["id"], where.document, (*where.path, "actors", r))
+            record = event.roles.setdefault((role["actor"], role["role"]), {"evidence": [], "where": role_where})
+            _merge_fields(record, role, ("claimed_by", "note"), role_where, self.problems)
+            record["evidence"] += _locate_all(role["evidence"], article, role_where, self.limit, self.problems)
+
+    def _participants(self, event: Event, entry: dict, where: Where, article: Article) -> None:
+        for p, participant in enumerate(entry.get("participants", [])):
+            p_where = Where(where.file, entry["id"], where.document, (*where.path, "participants", p))
+            record = event.participants.setdefault(participant["actor"], {"evidence": [], "where": p_where})
+            _merge_fields(record, participant, ("participation", "represented_by", "note"), p_where, self.problems)
+            record["evidence"] += _locate_all(participant["evidence"], article, p_where, self.limit, self.problems)
+
+    def _claim(self, entry: dict, event_id: str, article: Article, where: Where) -> None:
+        claim = self.claims.setdefault(entry["id"], Claim(entry["id"], event_id, where))
+        if "outcome" in entry and claim.fields is not None:
+            self.problems.add(where.file, f"claim '{entry['id']}' is already defined in {claim.where.file}:"
+                              f"{claim.where.line}", "keep one definition; elsewhere give the id and evidence",
+                              line=where.line, record=where.record)
+            self.rejected = True
+            return
+        if claim.event_id != event_id:
+            self.problems.add(where.file, f"claim '{entry['id']}' is listed under event '{event_id}' but belongs "
+                              f"to '{claim.event_id}'", "list it under the event it was defined with",
+                              line=where.line, record=where.record)
+        if "outcome" in entry:
+            claim.fields = {k: v for k, v in entry.items() if k != "evidence"}
+            claim.where = where
+        claim.evidence += _locate_all(entry["evidence"], article, where, self.limit, self.problems)
+
+
+def _undefined(merger: _Merger, problems: Collector) -> None:
+    for event in merger.events.values():
+        if event.fields is None:
+            seen = event.first_seen
+            problems.add(seen.file, f"event '{event.event_id}' is referenced but never defined",
+                         "define it (type, cameo, plover, summary, status, salience, date) in one story's file, "
+                         "or fix the id", line=seen.line, record=event.event_id)
+    for claim in merger.claims.values():
+        if claim.fields is None:
+            seen = claim.first_seen
+            problems.add(seen.file, f"claim '{claim.claim_id}' is referenced but never defined",
+                         "define it (claimant, outcome, victim_group, count) once, or fix the id",
+                         line=seen.line, record=claim.claim_id)
+
+
+def merge_coding(coding_files: CodingFiles, limit: int, problems: Collector) -> Merged:
+    """Merge every reviewed coding file, in article order; a reference to an undefined event or claim is a
+    problem only when every file was read and no definition was refused (else it may be defined there)."""
+    merger = _Merger(limit, problems)
+    for article, document in coding_files.documents:
+        merger.read(document, article)
+    if coding_files.complete and not merger.rejected:
+        _undefined(merger, problems)
+    return Merged(events=merger.events, claims=merger.claims)
