@@ -28,9 +28,12 @@ $(STAMP): requirements.lock pyproject.toml
 data: $(STAMP)
 	$(RUN) data
 
-## test: the whole test suite (installs Debian's chromium for the browser tests when missing)
+## test: lint (ruff), the import contract of the pipeline's stages (import-linter), then the whole test suite
+## (installs Debian's chromium for the browser tests when missing)
 test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	$(BIN)/ruff check build tests bench datasette
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## db: the SQLite database (<dataset name>.db) built from the validated tables, for Datasette and download

@@ -116,7 +116,7 @@ async def client(http: httpx.AsyncClient, pages: list[tuple[str, str]], start: i
 async def load(base: str, pages: list[tuple[str, str]], clients: int, duration: float):
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
-        for kind, path in pages:  # warm-up, and every page must answer before it is timed
+        for _, path in pages:  # warm-up, and every page must answer before it is timed
             response = await http.get(path)
             if response.status_code != 200:
                 raise SystemExit(f"{path} answered {response.status_code} before the load started")

@@ -73,7 +73,8 @@ def measure(root: Path, docs: bool, db: bool) -> dict:
         site = root / "site"
         env = os.environ | {"NEWSEVENTS_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
         mkdocs = Path(sys.executable).with_name("mkdocs")
-        subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", str(Path(__file__).parents[1] / "mkdocs.yml"),
+        config = str(Path(__file__).parents[1] / "mkdocs.yml")
+        subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-f", config,
                         "-d", str(site)], check=True, env=env, capture_output=True)
         stages["docs"] = {"seconds": time.perf_counter() - docs_started,
                           "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}

@@ -23,7 +23,8 @@ ACTOR_TYPES = ["state", "government_body", "person", "armed_group"]
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 EVENT_KINDS = [
     # (type, cameo, plover, status, sentence template)
-    ("air_strike", "195", "ASSAULT", "occurred", "{a} said its forces struck targets of {b} near {p} on {d}, operation {k}."),
+    ("air_strike", "195", "ASSAULT", "occurred",
+     "{a} said its forces struck targets of {b} near {p} on {d}, operation {k}."),
     ("statement", "010", "AGREE", "occurred", "{a} said in statement {k} on {d} that talks with {b} would continue."),
     ("diplomatic_downgrade", "161", "SANCTION", "occurred", "{a} recalled its envoy from {b} on {d}, step {k}."),
     ("meeting", "036", "AGREE", "planned", "{a} will host delegation {k} from {b} in {p} on {d}."),

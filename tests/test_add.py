@@ -45,7 +45,8 @@ def _review(project) -> None:
             new = [entry for entry in data[key] if entry["id"] not in known]
             indent = re.search(r"(?m)^(\s*)- id:", text).group(1)
             dumped = yaml.safe_dump(new, sort_keys=False, allow_unicode=True) if new else ""
-            registry.write_text(text.rstrip("\n") + "\n" + "".join(indent + line + "\n" for line in dumped.splitlines()),
+            appended = "".join(indent + line + "\n" for line in dumped.splitlines())
+            registry.write_text(text.rstrip("\n") + "\n" + appended,
                                 encoding="utf-8")
         proposals.unlink()
     for path in project.stories_coding.glob("*.yaml"):

@@ -38,7 +38,7 @@ def test_column_types_nullability_and_primary_keys_follow_the_schemas(connection
     for name, table in all_tables(built.root).items():
         info = connection.execute(f"PRAGMA table_info([{name}])").fetchall()
         assert [row[1] for row in info] == table.columns, name
-        for (_, column, kind, notnull, _, pk_position), field in zip(info, table.fields):
+        for (_, column, kind, notnull, _, _), field in zip(info, table.fields):
             assert kind == field.column_type.sql, (name, column)
             assert bool(notnull) == field.required, (name, column)
         key = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
@@ -100,7 +100,8 @@ def test_full_text_search_finds_words_of_every_searchable_column(connection, bui
 
 def test_views_exist_and_overview_counts_agree_with_the_tables(connection, built):
     names = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
-    assert {view.name for view in load_reading_tables(built.root)} <= names  # precomputed as tables: the database is read-only
+    # precomputed as tables: the database is read-only
+    assert {view.name for view in load_reading_tables(built.root)} <= names
     overview = pd.read_sql("select * from events_overview", connection).set_index("event_id")
     tables = load_tables(built.root)
     events = read_table(built.data / "events.csv", tables["events"])
@@ -120,6 +121,13 @@ def test_views_exist_and_overview_counts_agree_with_the_tables(connection, built
         text = overview.loc[row.event_id, column]
         assert f"{row.count_text} {row.victim_group}" in text
         assert (actors[row.claimant_actor_id] if isinstance(row.claimant_actor_id, str) else "(outlet)") in text
+
+
+def test_reading_tables_settings_name_their_columns(connection, built):
+    for view in load_reading_tables(built.root):
+        columns = {row[1] for row in connection.execute(f"PRAGMA table_info([{view.name}])")}
+        named = [*view.key, *view.index, *view.show.facets, view.show.sort_desc, view.show.label, *view.columns]
+        assert set(filter(None, named)) - {"rowid"} <= columns, view.name
 
 
 def test_evidence_view_holds_every_evidence_row(connection, built):

@@ -203,7 +203,7 @@ def test_facets_sort_and_hidden_internal_tables(site):
     assert {f"{name}_fts" for name in ("events", "actors", "meetings", "event_sources")} <= hidden
     assert not hidden & set(all_tables(site.project.root))
     reading = {t["name"] for t in database["tables"] if not t["hidden"]} - set(all_tables(site.project.root))
-    assert reading == {v.name for v in load_reading_tables(site.project.root)}  # the reading tables of schemas/, precomputed
+    assert reading == {v.name for v in load_reading_tables(site.project.root)}  # precomputed reading tables
 
 
 def test_a_too_slow_query_is_cut_off(site):
@@ -230,7 +230,8 @@ def test_home_page_states_version_and_citation_and_links_every_download(site):
     meta = dataset_metadata(site.project.root)
     page = site.get("/").text
     assert f"Version <strong>{meta['version']}</strong>" in page
-    assert str(escape(plain_text(read_citation(site.project)))) in page and meta["version"] in plain_text(read_citation(site.project))
+    citation = plain_text(read_citation(site.project))
+    assert str(escape(citation)) in page and meta["version"] in citation
     assert str(escape(meta["title"])) in page and "Cite" in page and 'href="/docs/cite.html"' in page
     package = json.loads(site.project.datapackage.read_text(encoding="utf-8"))
     expected = [f"{site.db}.db", "datapackage.json"] + [r["path"] for r in package["resources"]]

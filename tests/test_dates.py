@@ -69,7 +69,8 @@ def test_absolute_phrases_need_no_story_date(phrase, expected):
 
 def test_uncertain_publication_date_widens_the_range_instead_of_guessing():
     # published Sunday or Monday: "on Saturday" is the 13th either way, "last week" is not one week
-    assert resolve("on Saturday", TEHRAN_STORY) == Resolved(D(2025, 12, 13), D(2025, 12, 13), "day", "resolved_relative")
+    saturday = D(2025, 12, 13)
+    assert resolve("on Saturday", TEHRAN_STORY) == Resolved(saturday, saturday, "day", "resolved_relative")
     wide = resolve("last week", TEHRAN_STORY)
     assert (wide.start, wide.end, wide.precision) == (D(2025, 12, 1), D(2025, 12, 14), "month")
 

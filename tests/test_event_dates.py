@@ -36,5 +36,6 @@ def test_story_without_a_publication_date_leaves_relative_dates_empty(project):
     result = run_cli(project, "data")
     assert result.returncode == 0, result.stderr
     talks = events(project)[TALKS]
-    assert (talks["date_start"], talks["date_end"], talks["date_precision"], talks["date_basis"]) == ("", "", "unknown", "unknown")
+    dates = (talks["date_start"], talks["date_end"], talks["date_precision"], talks["date_basis"])
+    assert dates == ("", "", "unknown", "unknown")
     assert talks["date_expression"] == "on Sunday"

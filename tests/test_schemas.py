@@ -6,12 +6,20 @@ import shutil
 
 import pandas as pd
 import pytest
+import yaml
 from frictionless import Package, system
 
 from newsevents.core.csvformat import read_table, to_csv_text
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
-from newsevents.core.schemas import load_tables, load_vocabularies
+from newsevents.core.schemas import (
+    all_tables,
+    load_fields,
+    load_reading_tables,
+    load_tables,
+    load_types,
+    load_vocabularies,
+)
 from newsevents.publish.descriptor import frictionless_schema
 from newsevents.validate.cross_table import check_foreign_keys
 from newsevents.validate.report import Origins, TableReport
@@ -47,6 +55,82 @@ def test_keys_name_existing_columns_and_tables():
             assert set(fk.reference) <= set(TABLES[fk.resource].columns)
 
 
+def _table_specs() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted((PROJECT.schemas / "tables").glob("*.yaml"))}
+
+
+def test_every_display_setting_names_a_column_of_its_table():
+    """Labels, facets, search columns and sort orders (rules as in PUDL's metadata tests)."""
+    for table in all_tables(PROJECT.root).values():
+        named = [table.show.label, table.show.sort_desc, *table.show.facets, *table.show.search]
+        assert set(filter(None, named)) <= set(table.columns), table.name
+
+
+def test_reading_tables_take_descriptions_from_real_tables():
+    """(Their own columns exist only once the database is built: tests/test_database.py checks those.)"""
+    tables = all_tables(PROJECT.root)
+    for view in load_reading_tables(PROJECT.root):
+        assert view.describe_from and set(view.describe_from) <= set(tables), view.name
+
+
+def test_evidence_tables_point_at_a_table_and_carry_its_whole_key():
+    evidence = {name: table for name, table in TABLES.items() if table.evidence_for}
+    assert evidence, "no evidence tables defined"
+    for name, table in evidence.items():
+        target = TABLES[table.evidence_for]
+        assert set(target.primary_key) <= set(table.columns), name
+        assert any(f.evidence for f in table.fields), f"{name} holds no quote column"
+
+
+def test_shared_fields_are_used_and_agree_wherever_they_appear():
+    """Every shared definition (schemas/fields.yaml) is used by at least two tables; a table overrides it only
+    to say something else (never its type or constraints), and never copies it."""
+    shared = load_fields(PROJECT.root)
+    uses: dict[str, list[str]] = {name: [] for name in shared}
+    for name, spec in _table_specs().items():
+        for entry in spec["fields"]:
+            entry = {"name": entry} if isinstance(entry, str) else entry
+            if entry["name"] not in shared:
+                continue
+            uses[entry["name"]].append(name)
+            overridden = {key: value for key, value in entry.items() if key != "name"}
+            assert set(overridden) <= {"description", "required", "slug"}, (name, entry["name"], overridden)
+            assert all(shared[entry["name"]].get(k) != v for k, v in overridden.items()), (name, entry["name"])
+    assert all(len(tables) >= 2 for tables in uses.values()), {k: v for k, v in uses.items() if len(v) < 2}
+
+
+def test_keys_and_quotes_that_recur_are_defined_once():
+    """A key column (…_id), quote or offset that appears in several tables is a shared field."""
+    shared = load_fields(PROJECT.root)
+    seen: dict[str, list[str]] = {}
+    for table in all_tables(PROJECT.root).values():
+        for column in table.columns:
+            seen.setdefault(column, []).append(table.name)
+    recurring = {c for c, tables in seen.items() if len(tables) > 1}
+    keys = {c for c in recurring if c.endswith("_id") or c in ("quote", "char_start", "char_end", "country_iso3")}
+    assert keys <= set(shared), keys - set(shared)
+
+
+def test_foreign_keys_join_columns_of_the_same_type_and_publication_follows_them():
+    order = list(TABLES)
+    for table in TABLES.values():
+        for fk in table.foreign_keys:
+            target = TABLES[fk.resource]
+            for column, referenced in zip(fk.fields, fk.reference, strict=True):
+                assert table.field(column).type == target.field(referenced).type, (table.name, column)
+            if fk.resource != table.name:
+                assert order.index(fk.resource) < order.index(table.name), (table.name, fk.resource)
+
+
+def test_every_column_type_is_mapped_for_every_format():
+    types = load_types(PROJECT.root)
+    for table in all_tables(PROJECT.root).values():
+        for field in table.fields:
+            assert field.type in types and field.column_type is types[field.type], (table.name, field.name)
+    assert all(t.pandas and t.sql and t.note for t in types.values())
+
+
 def test_codebook_contract_columns_are_all_present():
     """The binding columns of the codebook contract (shared/spec/CODEBOOK.md) keep their names."""
     contract = {
@@ -67,8 +151,9 @@ def test_codebook_contract_columns_are_all_present():
     }
     for name, columns in contract.items():
         assert set(columns.split()) <= set(TABLES[name].columns), name
-    assert set("air_strike armed_clash explosion diplomatic_downgrade diplomatic_restoration meeting statement "
-               "ceasefire seizure_of_power troop_withdrawal war".split()) <= set(TABLES["events"].field("event_type").enum)
+    binding = ("air_strike armed_clash explosion diplomatic_downgrade diplomatic_restoration meeting statement "
+               "ceasefire seizure_of_power troop_withdrawal war").split()
+    assert set(binding) <= set(TABLES["events"].field("event_type").enum)
 
 
 def _bad_values(table, field):
@@ -113,7 +198,8 @@ def test_pandera_rejects_each_constraint_violation(table_name, column, kind, val
 def test_pandera_rejects_duplicate_primary_keys_and_unknown_columns():
     frame = _published("events")
     problems = Collector()
-    check_schemas({"events": pd.concat([frame, frame.iloc[:1]], ignore_index=True)}, TABLES, TableReport(problems, Origins()))
+    doubled = pd.concat([frame, frame.iloc[:1]], ignore_index=True)
+    check_schemas({"events": doubled}, TABLES, TableReport(problems, Origins()))
     assert any("event_id" in p.message for p in problems.problems)
     problems = Collector()
     check_schemas({"events": frame.assign(extra="x")}, TABLES, TableReport(problems, Origins()))
@@ -168,4 +254,5 @@ def test_frictionless_schema_mirrors_the_definition():
     assert fields["status"]["constraints"]["enum"] == TABLES["events"].field("status").enum
     assert fields["date_start"]["format"] == "%Y-%m-%d"
     assert schema["primaryKey"] == ["event_id"]
-    assert {"fields": ["place_id"], "reference": {"resource": "places", "fields": ["place_id"]}} in schema["foreignKeys"]
+    place = {"fields": ["place_id"], "reference": {"resource": "places", "fields": ["place_id"]}}
+    assert place in schema["foreignKeys"]

@@ -33,7 +33,7 @@ def data(ctx: typer.Context) -> None:
     except BuildFailed as failure:
         progress.close()
         typer.echo(failure.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     progress.close()
     typer.echo(summary(result.frames))
     typer.echo("published: data/*.csv and datapackage.json")
@@ -48,7 +48,7 @@ def db(ctx: typer.Context) -> None:
         path = build_database(ctx.obj)
     except BuildFailed as failure:
         typer.echo(failure.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     typer.echo(f"database: {ctx.obj.rel(path)} ({path.stat().st_size:,} bytes)")
 
 
@@ -63,7 +63,7 @@ def serve(ctx: typer.Context, port: int = typer.Option(8001, help="Port on 127.0
         command = datasette_command(ctx.obj, port)
     except BuildFailed as failure:
         typer.echo(failure.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     for what, url in urls(ctx.obj, port):
         typer.echo(f"  {what:<34} {url}")
     typer.echo("Press Ctrl-C to stop.", err=True)
@@ -73,15 +73,17 @@ def serve(ctx: typer.Context, port: int = typer.Option(8001, help="Port on 127.0
 
 @app.command("prepare-release")
 def prepare_release(ctx: typer.Context) -> None:
-    """Regenerate CITATION.cff, .zenodo.json and the CHANGELOG.md row summary for the version in schemas/dataset.yaml."""
+    """Regenerate CITATION.cff, .zenodo.json and the CHANGELOG.md row summary for the version in
+    schemas/dataset.yaml."""
     from newsevents.release.cut import prepare
 
     try:
         changed = prepare(ctx.obj)
     except BuildFailed as failure:
         typer.echo(failure.report(), err=True)
-        raise typer.Exit(1)
-    typer.echo(f"updated: {', '.join(changed)}" if changed else "CITATION.cff, .zenodo.json and CHANGELOG.md are current")
+        raise typer.Exit(1) from None
+    current = "CITATION.cff, .zenodo.json and CHANGELOG.md are current"
+    typer.echo(f"updated: {', '.join(changed)}" if changed else current)
 
 
 @app.command()
@@ -94,7 +96,7 @@ def release(ctx: typer.Context) -> None:
         made = cut(ctx.obj)
     except BuildFailed as failure:
         typer.echo(failure.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     typer.echo(f"{ctx.obj.rel(made.archive)}  sha256 {made.sha256}")
     if made.new:
         typer.echo(f"recorded in releases/{made.version}/; next: git add releases/{made.version} && "
@@ -118,7 +120,7 @@ def diff(ctx: typer.Context, from_version: str = typer.Argument("", metavar="FRO
         typer.echo(compare_with_release(ctx.obj, from_version))
     except BuildFailed as failure:
         typer.echo("\n".join(["no diff:"] + [f"  {problem}" for problem in failure.problems]), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -144,7 +146,7 @@ def add(ctx: typer.Context,
                              date_note=date_note, urls=url, received=received, ask=ask)
     except BuildFailed as failure:
         typer.echo("\n".join(["nothing was added:"] + [f"  {problem}" for problem in failure.problems]), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     typer.echo(result.report())
 
 
@@ -157,7 +159,7 @@ def draft_eval(ctx: typer.Context) -> None:
         result = evaluate(ctx.obj)
     except BuildFailed as failure:
         typer.echo(failure.report(), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     docs = ctx.obj.root / "docs"
     write(result, docs / "draft-evaluation.json", docs / "draft-evaluation.md")
     typer.echo(summary(result))

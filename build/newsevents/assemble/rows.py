@@ -62,8 +62,6 @@ def assemble_tables(records: Records, tables: dict[str, Table]) -> dict[str, pd.
             "victim_group": c.victim_group, "count_low": c.count_low, "count_high": c.count_high,
             "count_text": c.count_text, "part_of_claim_id": c.part_of, "notes": c.notes})
         rows["claim_sources"] += _evidence_rows({"claim_id": c.claim_id}, c.evidence)
-    frames = {name: _frame(tables[name], table_rows) for name, table_rows in rows.items()
-              if name not in ("cameo_event_codes", "plover_event_types")}
-    frames["cameo_event_codes"] = records.cameo_codes.sort_values("code").reset_index(drop=True)
-    frames["plover_event_types"] = records.plover_types.sort_values("type").reset_index(drop=True)
+    frames = {name: _frame(tables[name], records.reference[name].to_dict("records") if name in records.reference
+                           else table_rows) for name, table_rows in rows.items()}
     return {name: frames[name] for name in tables}

@@ -5,20 +5,21 @@ build's own loader, and on any problem every file written is removed and the man
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-import yaml
+from ruamel.yaml.comments import CommentedSeq
 
 from newsevents.core.errors import BuildFailed, Collector, Problem
 from newsevents.core.project import Project
-from newsevents.core.yamlfile import check_structure, coding_schema, read_yaml
+from newsevents.core.yamlfile import check_structure, coding_schema, read_yaml, round_trip
 from newsevents.ingest.captures import decode_capture, load_articles, sha256_of
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.stories import Story, parse_capture
@@ -157,13 +158,18 @@ def _check_date(given: DateGiven, shown: str, undated: list[str]) -> None:
 
 
 def _appended(manifest: str, entry: dict) -> str:
-    """The manifest text with one more capture entry at the end, indented as the entries before it
-    (comments and layout of the rest are kept)."""
-    manifest = re.sub(r"(?m)^captures:\s*\[\s*\]\s*$", "captures:", manifest)
-    found = re.search(r"(?m)^(\s*)- file:", manifest)
-    indent = found.group(1) if found else "  "
-    dumped = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
-    return manifest.rstrip("\n") + "\n" + "".join(indent + line + "\n" for line in dumped.splitlines())
+    """The manifest text with one more capture entry at the end; the comments and layout of the rest are kept
+    (a ruamel.yaml round trip gives the unchanged part back byte for byte)."""
+    yaml = round_trip()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 110
+    data = yaml.load(manifest)
+    if not data.get("captures"):  # `captures:` or `captures: []`: start a block list
+        data["captures"] = CommentedSeq()
+    data["captures"].append(entry)
+    text = io.StringIO()
+    yaml.dump(data, text)
+    return text.getvalue()
 
 
 def _coded_ids(project: Project) -> set[str]:

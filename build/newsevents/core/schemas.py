@@ -94,6 +94,7 @@ class Table:
     evidence_for: str | None = None
     show: Show = field(default_factory=Show)
     in_package: bool = True
+    reference_file: str | None = None  # a code list copied from data/reference/
 
     @property
     def columns(self) -> list[str]:
@@ -194,7 +195,7 @@ def _table(path: Path, root: Path) -> Table:
                  primary_key=spec["primary_key"],
                  foreign_keys=[ForeignKey(**fk) for fk in spec.get("foreign_keys", [])],
                  evidence_for=spec.get("evidence_for"), show=_show(spec.get("show"), where),
-                 in_package=spec.get("in_package", True))
+                 in_package=spec.get("in_package", True), reference_file=spec.get("reference_file"))
 
 
 @cache

@@ -117,7 +117,7 @@ def _precompute(connection: sqlite3.Connection, root: Path) -> None:
 def _fill(connection: sqlite3.Connection, project: Project) -> None:
     tables = all_tables(project.root)
     package = open_package(project, tables={name: t for name, t in tables.items() if t.in_package})
-    for name, table in tables.items():
+    for table in tables.values():
         rows = _rows(package.frame(table), table) if table.in_package else vocabulary_rows(project.root)
         _create(connection, table, tables, rows)
     connection.execute("ANALYZE")  # statistics for the query planner: without them it picks poor indexes

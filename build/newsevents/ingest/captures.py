@@ -8,7 +8,7 @@ from datetime import date
 
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
-from newsevents.core.yamlfile import Where, check_structure, coding_schema, read_yaml
+from newsevents.core.yamlfile import Document, Where, check_structure, coding_schema, read_yaml
 from newsevents.ingest.stories import DATELINE, Story, parse_capture
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -122,62 +122,94 @@ def _publication(story: Story, entry: dict, shown_as: str, where: Where, problem
     return day, earliest, latest, basis, note
 
 
-def load_articles(project: Project, problems: Collector) -> list[Article]:
-    """Every story of every capture in the manifest; a changed, unlisted or unreadable capture is a problem."""
+def _manifest(project: Project, problems: Collector) -> Document | None:
     shown = project.rel(project.manifest)
     if not project.manifest.exists():
         problems.add(shown, "the capture manifest is missing", "restore data/raw/manifest.yaml from git")
-        return []
+        return None
     document = read_yaml(project.manifest, shown, problems)
     if document is None or not check_structure(document, coding_schema(project.root, "manifest"), problems):
-        return []
+        return None
+    return document
+
+
+def _unlisted(project: Project, document: Document, problems: Collector) -> None:
     listed = {entry["file"] for entry in document.data["captures"]}
     for path in sorted(project.raw.iterdir()):
         if path.name != "manifest.yaml" and path.name not in listed and not path.name.startswith("."):
             problems.add(project.rel(path), "capture has no manifest entry",
-                         f"add it with `make add CAPTURE={project.rel(path)}` or an entry in {shown}")
-    articles, seen_ids = [], {}
+                         f"add it with `make add CAPTURE={project.rel(path)}` or an entry in {document.path}")
+
+
+def _capture_text(project: Project, entry: dict, where: Where, problems: Collector) -> tuple[str, str] | None:
+    """(text, SHA-256) of a listed capture whose bytes are those the manifest records."""
+    path = project.raw / entry["file"]
+    capture_file = project.rel(path)
+    if not path.exists():
+        problems.add(where.file, f"capture file {capture_file} is listed but missing",
+                     "restore it from git, or remove its manifest entry", line=where.line, record=entry["file"])
+        return None
+    data = path.read_bytes()
+    digest = sha256_of(data)
+    if digest != entry["sha256"]:
+        problems.add(capture_file, f"the capture's bytes changed (SHA-256 {digest[:12]}…, manifest says "
+                     f"{entry['sha256'][:12]}…)", "raw captures are never edited: restore the file with "
+                     "`git checkout -- " + capture_file + "`; a new capture gets a new file")
+        return None
+    text = decode_capture(data, capture_file, problems)
+    return None if text is None else (text, digest)
+
+
+def _check_headline(story: Story, number: int, text: str, capture_file: str, article_id: str,
+                    problems: Collector) -> None:
+    if len(story.headline) > MAX_HEADLINE or DATELINE.match(story.headline) or story.headline.endswith("."):
+        problems.add(capture_file, f"story {number} has no headline: it starts with body text "
+                     f"({story.headline[:60]!r}…)", "capture the page again with its headline",
+                     line=text.count("\n", 0, story.start) + 1, record=article_id)
+
+
+def _story_articles(project: Project, document: Document, c: int, text: str, digest: str,
+                    seen_ids: dict[str, Where], problems: Collector) -> list[Article]:
+    """The articles of one capture: its stories, matched in order to the manifest's story entries."""
+    entry = document.data["captures"][c]
+    capture_file = project.rel(project.raw / entry["file"])
+    stories = parse_capture(text)
+    if len(stories) != len(entry["stories"]):
+        problems.add(document.path, f"{capture_file} holds {len(stories)} stories but the manifest lists "
+                     f"{len(entry['stories'])}", "list one entry per story, in order",
+                     line=Where(document.path, entry["file"], document, ("captures", c)).line, record=entry["file"])
+        return []
+    articles = []
+    for s, (story, story_entry) in enumerate(zip(stories, entry["stories"])):
+        article_id = story_entry["article_id"]
+        story_where = Where(document.path, article_id, document, ("captures", c, "stories", s))
+        if article_id in seen_ids:
+            problems.add(document.path, f"article_id '{article_id}' is used twice", "give each story its own id",
+                         line=story_where.line, record=article_id)
+        seen_ids[article_id] = story_where
+        _check_headline(story, s + 1, text, capture_file, article_id, problems)
+        published = _publication(story, story_entry, document.path, story_where, problems)
+        articles.append(Article(
+            article_id=article_id, capture_file=capture_file,
+            outlet=story_entry.get("outlet", entry["outlet"]), story=story, text=text,
+            capture_sha256=digest, published_date=published[0], published_date_earliest=published[1],
+            published_date_latest=published[2], published_date_basis=published[3],
+            date_note=published[4], url=story_entry.get("url"),
+        ))
+    return articles
+
+
+def load_articles(project: Project, problems: Collector) -> list[Article]:
+    """Every story of every capture in the manifest; a changed, unlisted or unreadable capture is a problem."""
+    document = _manifest(project, problems)
+    if document is None:
+        return []
+    _unlisted(project, document, problems)
+    articles: list[Article] = []
+    seen_ids: dict[str, Where] = {}
     for c, entry in enumerate(document.data["captures"]):
-        path = project.raw / entry["file"]
-        capture_file = project.rel(path)
-        where = Where(shown, entry["file"], document, ("captures", c))
-        if not path.exists():
-            problems.add(shown, f"capture file {capture_file} is listed but missing",
-                         "restore it from git, or remove its manifest entry", line=where.line, record=entry["file"])
-            continue
-        data = path.read_bytes()
-        digest = sha256_of(data)
-        if digest != entry["sha256"]:
-            problems.add(capture_file, f"the capture's bytes changed (SHA-256 {digest[:12]}…, manifest says "
-                         f"{entry['sha256'][:12]}…)", "raw captures are never edited: restore the file with "
-                         "`git checkout -- " + capture_file + "`; a new capture gets a new file")
-            continue
-        text = decode_capture(data, capture_file, problems)
-        if text is None:
-            continue
-        stories = parse_capture(text)
-        if len(stories) != len(entry["stories"]):
-            problems.add(shown, f"{capture_file} holds {len(stories)} stories but the manifest lists "
-                         f"{len(entry['stories'])}", "list one entry per story, in order",
-                         line=where.line, record=entry["file"])
-            continue
-        for s, (story, story_entry) in enumerate(zip(stories, entry["stories"])):
-            story_where = Where(shown, story_entry["article_id"], document, ("captures", c, "stories", s))
-            article_id = story_entry["article_id"]
-            if article_id in seen_ids:
-                problems.add(shown, f"article_id '{article_id}' is used twice", "give each story its own id",
-                             line=story_where.line, record=article_id)
-            seen_ids[article_id] = story_where
-            if len(story.headline) > MAX_HEADLINE or DATELINE.match(story.headline) or story.headline.endswith("."):
-                problems.add(capture_file, f"story {s + 1} has no headline: it starts with body text "
-                             f"({story.headline[:60]!r}…)", "capture the page again with its headline",
-                             line=text.count("\n", 0, story.start) + 1, record=article_id)
-            published = _publication(story, story_entry, shown, story_where, problems)
-            articles.append(Article(
-                article_id=article_id, capture_file=capture_file,
-                outlet=story_entry.get("outlet", entry["outlet"]), story=story, text=text,
-                capture_sha256=digest, published_date=published[0], published_date_earliest=published[1],
-                published_date_latest=published[2], published_date_basis=published[3],
-                date_note=published[4], url=story_entry.get("url"),
-            ))
+        read = _capture_text(project, entry, Where(document.path, entry["file"], document, ("captures", c)),
+                             problems)
+        if read is not None:
+            articles += _story_articles(project, document, c, *read, seen_ids, problems)
     return articles

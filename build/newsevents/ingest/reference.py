@@ -1,19 +1,23 @@
-"""Reference tables shipped with the data: CAMEO event codes, PLOVER types and the ISO countries used."""
+"""Reference tables shipped with the data (code lists in data/reference/, e.g. CAMEO and PLOVER) and the ISO
+countries used."""
 from __future__ import annotations
 
 import pandas as pd
 import pycountry
 
 from newsevents.core.project import Project
+from newsevents.core.schemas import Table
 
 
-def cameo_codes(project: Project) -> pd.DataFrame:
-    frame = pd.read_csv(project.reference / "cameo_event_codes.tsv", sep="\t", dtype=str, keep_default_na=False)
-    return frame.astype({"quad_class": "int64", "goldstein": "float64"})
-
-
-def plover_types(project: Project) -> pd.DataFrame:
-    return pd.read_csv(project.reference / "plover_event_types.tsv", sep="\t", dtype=str, keep_default_na=False)
+def reference_tables(project: Project, tables: dict[str, Table]) -> dict[str, pd.DataFrame]:
+    """Every table the schemas copy from a code list in data/reference/, typed as the schema says."""
+    frames = {}
+    for name, table in tables.items():
+        if table.reference_file:
+            frame = pd.read_csv(project.reference / table.reference_file, sep="\t", dtype=str, keep_default_na=False)
+            frames[name] = frame.astype({f.name: f.column_type.pandas for f in table.fields
+                                         if f.type in ("integer", "number")})
+    return frames
 
 
 def country(iso3: str) -> dict | None:

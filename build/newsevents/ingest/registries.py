@@ -64,7 +64,8 @@ def _check_actor_links(registries: Registries, problems: Collector) -> None:
             problems.add(where.file, f"affiliation '{affiliation}' is not a registered actor",
                          "add that actor to the registry, or fix the id", line=where.line, record=actor_id)
         if affiliation == actor_id:
-            problems.add(where.file, "an actor cannot be affiliated with itself", "name the body or state it belongs to",
+            problems.add(where.file, "an actor cannot be affiliated with itself",
+                         "name the body or state it belongs to",
                          line=where.line, record=actor_id)
         for alias in actor["aliases"]:
             owner = alias_owner.setdefault(alias, actor_id)

@@ -16,7 +16,8 @@ UPDATED_DATE = re.compile(r"^Updated (\d{1,2} [A-Z][a-z]+ \d{4})$")
 BYLINE = re.compile(r"^By [A-Z].*$")
 CREDIT_LINE = re.compile(r"^\((?:Reporting|Writing|Editing|Additional reporting)\b.*\)$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[–•\-]\s+\S")
-PHOTO_CREDIT = re.compile(r"\((?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Xinhua|Anadolu|SPA|WAM|Supplied)(?:/[A-Za-z ]+)?\)\s*$")
+PHOTO_CREDIT = re.compile(
+    r"\((?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Xinhua|Anadolu|SPA|WAM|Supplied)(?:/[A-Za-z ]+)?\)\s*$")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]*[A-Z](?:, [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?)"
     r"(?: \((?P<agency>[A-Za-z ]+)\))?\s?[:\-–—]"
@@ -112,7 +113,7 @@ def _printed_date(text: str) -> date | None:
 def _classify(story: Story, text: str, lines) -> None:
     headline_seen = 0
     header_done = not any(FURNITURE.match(line[2].strip()) for line in lines)
-    for index, (start, end, raw) in enumerate(lines):
+    for start, end, raw in lines:
         s, e = _trimmed(text, start, end)
         if s == e:
             continue

@@ -48,7 +48,7 @@ class Resolved:
     basis: str
 
     @classmethod
-    def unknown(cls) -> "Resolved":
+    def unknown(cls) -> Resolved:
         return cls(None, None, "unknown", "unknown")
 
 

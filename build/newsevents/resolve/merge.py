@@ -36,7 +36,6 @@ class Event:
     roles: dict[tuple[str, str], dict] = field(default_factory=dict)
     participants: dict[str, dict] = field(default_factory=dict)
     meeting: dict | None = None
-    reported_by: set[str] = field(default_factory=set)
     first_seen: Where | None = None
 
 
@@ -87,7 +86,6 @@ class _Merger:
         for e, entry in enumerate(document.data["events"]):
             where = Where(document.path, entry["id"], document, ("events", e))
             event = self.events.setdefault(entry["id"], Event(entry["id"]))
-            event.reported_by.add(article.article_id)
             event.first_seen = event.first_seen or where
             if not self._define(event, entry, where, article):
                 continue  # the refused definition adds nothing, so its parts raise no further problems

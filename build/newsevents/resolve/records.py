@@ -128,5 +128,4 @@ class Records:
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
-    cameo_codes: pd.DataFrame | None = None
-    plover_types: pd.DataFrame | None = None
+    reference: dict[str, pd.DataFrame] = field(default_factory=dict)  # code lists, by table

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
+from newsevents.core.schemas import load_tables
 from newsevents.ingest.captures import Article
-from newsevents.ingest.reference import cameo_codes, country, plover_types
+from newsevents.ingest.reference import country, reference_tables
 from newsevents.ingest.registries import Registries
 from newsevents.resolve.counts import check_rules, parse_count
 from newsevents.resolve.date_phrases import Resolved
@@ -135,9 +136,9 @@ def resolve_records(project: Project, articles: list[Article], registries: Regis
                     problems: Collector) -> Records:
     """Every record the build publishes, from the merged coding (merge.py), settled; problems collected with
     their file and line."""
-    cameo = cameo_codes(project)
+    reference = reference_tables(project, load_tables(project.root))
     check_rules(project, problems)
-    refs = References(registries, set(cameo["code"]), problems)
+    refs = References(registries, set(reference["cameo_event_codes"]["code"]), problems)
     dates = resolve_event_dates(merged.events, problems)
     events = [_event(event, dates[event_id], refs, problems) for event_id, event in merged.events.items()
               if event.fields is not None]
@@ -145,5 +146,5 @@ def resolve_records(project: Project, articles: list[Article], registries: Regis
               if claim.fields is not None]
     return Records(articles=articles, actors=_actors(registries), places=_places(registries),
                    countries=_countries(registries, problems), mentions=find_mentions(articles, registries.actors),
-                   events=events, claims=claims, cameo_codes=cameo, plover_types=plover_types(project))
+                   events=events, claims=claims, reference=reference)
 

@@ -28,7 +28,7 @@ FUNCTION_WORDS = {
     "It", "They", "He", "She", "We", "I", "You", "There", "Here", "Some", "Many", "Most", "All", "Each", "Every",
     "Other", "Such", "Under", "Over", "Among", "Between", "Against", "During", "Without", "Within", "Into", "Yet",
     "Still", "Even", "Not", "No", "Our", "My", "Your", "What", "Who", "Why", "How", "Where", "Then", "Now", "Last",
-    "Next", "Earlier", "Later", "Former", "Current", "Acting", "Then", "Top", "Senior", "Several", "Two", "Three",
+    "Next", "Earlier", "Later", "Former", "Current", "Acting", "Top", "Senior", "Several", "Two", "Three",
 }
 TITLE_WORDS = {
     "Minister", "Ministers", "Foreign", "Prime", "President", "Presidents", "Vice", "Deputy", "Secretary",

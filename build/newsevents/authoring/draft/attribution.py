@@ -15,7 +15,6 @@ ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w\-’]*))*?\s*,?\s*$")
 APPOSITION = re.compile(r",([^,]{1,140}),\s*$")
 DATE_AROUND_VERB = 14
-PRONOUNS = {"he": "person", "she": "person", "it": "any", "they": "any"}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from newsevents.authoring.draft.places import PlaceMention
 from newsevents.authoring.draft.text import Sentence
 
 CLAUSE_HARD = re.compile(r"[;:—]|\s–\s")
-SPEECH_NEAR = 14
 FUTURE = re.compile(r"\b(will|would|shall|may|might|’ll|'ll|to|plans?|planned|expected|scheduled|due|next|upcoming|"
                     r"proposed|invited|asked)\b")
 NOT_FUTURE = re.compile(r"\b(failed|decided not|refused|declined|unable|not to)\b")
@@ -125,7 +124,7 @@ class EventMention:
     meeting_type: str | None = None
     level_words: list[str] = field(default_factory=list)
     merge_only: bool = False
-    anchor_after: "EventMention | None" = None
+    anchor_after: EventMention | None = None
 
 
 @dataclass
@@ -140,7 +139,7 @@ class ClaimMention:
     end: int
     claimant: str | None
     qualifier: str | None = None
-    part_of: "ClaimMention | None" = None
+    part_of: ClaimMention | None = None
     event: EventMention | None = None
 
 
@@ -179,7 +178,8 @@ ANNOUNCING = re.compile(r"^(?:announced|announces|declared|declares|decided|deci
 def date_announcements(facts: SentenceFacts, mentions: list[EventMention]) -> None:
     """An undated step that a speaker 'announced on Friday' takes the announcement's date."""
     for attribution in facts.attributions:
-        verb = facts.sentence.text[facts.sentence.local(attribution.verb_start):facts.sentence.local(attribution.verb_end)]
+        local = facts.sentence.local
+        verb = facts.sentence.text[local(attribution.verb_start):local(attribution.verb_end)]
         if attribution.date is None or not ANNOUNCING.match(verb):
             continue
         for mention in mentions:

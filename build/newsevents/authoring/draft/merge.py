@@ -6,8 +6,8 @@ their evidence and date to every event of their kind; meetings merge when kind, 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from newsevents.authoring.draft.context import ClaimMention, EventMention
 from newsevents.resolve.date_phrases import Resolved
@@ -115,7 +115,8 @@ class _Merger:
 
     def add_attendance(self, mention: EventMention) -> None:
         held = [c for c in self.clusters if c.type == "meeting" and MEETING_FAMILY[c.action] == "talks"
-                and not c.planned and any(m.start < mention.start or m.facts.sentence.index < mention.facts.sentence.index
+                and not c.planned and any(m.start < mention.start
+                                          or m.facts.sentence.index < mention.facts.sentence.index
                                           for m in c.mentions)]
         if held:
             self._join(held[-1], mention)

@@ -54,11 +54,6 @@ def coding_text(drafted: Drafted, headline: str, proposals_path: str | None) -> 
     return _comment(header) + _dump(drafted.coding)
 
 
-def proposals_data(drafted: Drafted) -> dict:
-    return {"actors": [p.entry for p in drafted.actor_proposals.values()],
-            "places": [p.entry for p in drafted.place_proposals.values()]}
-
-
 def proposals_text(drafted: Drafted, article_id: str) -> str:
     """The sidecar: each proposed entry with a comment saying where it was found and how it was guessed."""
     parts = [_comment([
