@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import heapq
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,13 +23,6 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_KEYS = {"name", "type", "description", "required", "pattern", "minimum", "maximum", "vocabulary", "evidence",
               "slug", "max_length"}
 SHOW_KEYS = {"label", "facets", "search", "sort_desc"}
-
-# Order of publication: referenced tables before the tables that point at them.
-TABLE_ORDER = [
-    "articles", "countries", "cameo_event_codes", "plover_event_types", "places", "actors", "actor_aliases",
-    "actor_mentions", "events", "event_sources", "event_actors", "event_actor_sources", "casualty_claims",
-    "claim_sources", "meetings", "meeting_participants", "participant_sources",
-]
 
 
 @dataclass(frozen=True)
@@ -198,12 +192,31 @@ def _table(path: Path, root: Path) -> Table:
                  in_package=spec.get("in_package", True), reference_file=spec.get("reference_file"))
 
 
+def publication_order(tables: dict[str, Table]) -> list[str]:
+    """Every table after the tables its foreign keys reference; otherwise in alphabetical order."""
+    waiting = {name: {fk.resource for fk in t.foreign_keys} - {name} for name, t in tables.items()}
+    ready = [name for name, needs in waiting.items() if not needs]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        name = heapq.heappop(ready)
+        order.append(name)
+        for other, needs in waiting.items():
+            if name in needs:
+                needs.discard(name)
+                if not needs:
+                    heapq.heappush(ready, other)
+    cyclic = sorted(set(tables) - set(order))
+    if cyclic:
+        raise ValueError(f"schemas/tables/: foreign keys form a cycle among {cyclic}")
+    return order
+
+
 @cache
 def all_tables(root: Path) -> dict[str, Table]:
     """Every table defined in schemas/tables/: the package's tables in publication order, then the others."""
     defined = {path.stem: _table(path, root) for path in sorted((Project(root).schemas / "tables").glob("*.yaml"))}
-    published = [name for name in TABLE_ORDER if name in defined]
-    return {name: defined[name] for name in published + sorted(set(defined) - set(published))}
+    return {name: defined[name] for name in publication_order(defined)}
 
 
 def load_tables(root: Path) -> dict[str, Table]:
