@@ -57,7 +57,7 @@ def run_cli(project: Project, *args: str, timeout: float = 300) -> subprocess.Co
 
 def snapshot(project: Project) -> dict[str, bytes]:
     """Bytes of every published file (tables, datapackage.json, database if any), by path."""
-    files = sorted(project.data.glob("*.csv")) + [project.datapackage]
+    files = sorted(project.data.glob("*.csv")) + sorted(project.data.glob("*.parquet")) + [project.datapackage]
     files += sorted(project.root.glob("*.db"))
     return {project.rel(path): path.read_bytes() for path in files if path.exists()}
 

@@ -97,7 +97,20 @@ def test_shared_fields_are_used_and_agree_wherever_they_appear():
             overridden = {key: value for key, value in entry.items() if key != "name"}
             assert set(overridden) <= {"description", "required", "slug"}, (name, entry["name"], overridden)
             assert all(shared[entry["name"]].get(k) != v for k, v in overridden.items()), (name, entry["name"])
-    assert all(len(tables) >= 2 for tables in uses.values()), {k: v for k, v in uses.items() if len(v) < 2}
+    listed = {k: v for k, v in uses.items() if not shared[k].get("row_version")}
+    assert all(len(tables) >= 2 for tables in listed.values()), {k: v for k, v in listed.items() if len(v) < 2}
+
+
+def test_row_version_columns_end_every_table_of_the_package_and_no_other():
+    """The row-version columns are defined once (schemas/fields.yaml, `row_version`) and never listed by a table:
+    the loader adds them, last, to every table of the package."""
+    shared = load_fields(PROJECT.root)
+    versions = [name for name, spec in shared.items() if spec.get("row_version")]
+    assert sorted(shared[name]["row_version"] for name in versions) == ["added", "changed"]
+    for name, spec in _table_specs().items():
+        assert not {(e if isinstance(e, str) else e["name"]) for e in spec["fields"]} & set(versions), name
+    for table in all_tables(PROJECT.root).values():
+        assert table.columns[-2:] == versions if table.in_package else not set(versions) & set(table.columns)
 
 
 def test_keys_and_quotes_that_recur_are_defined_once():

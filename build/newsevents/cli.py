@@ -36,7 +36,7 @@ def data(ctx: typer.Context) -> None:
         raise typer.Exit(1) from None
     progress.close()
     typer.echo(summary(result.frames))
-    typer.echo("published: data/*.csv and datapackage.json")
+    typer.echo("published: data/*.csv, data/*.parquet and datapackage.json")
 
 
 @app.command()

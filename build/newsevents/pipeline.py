@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newsevents.assemble.row_versions import with_row_versions
 from newsevents.assemble.rows import assemble_tables
-from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
-from newsevents.core.schemas import load_tables, quote_limit
+from newsevents.core.schemas import dataset_metadata, load_tables, quote_limit
 from newsevents.ingest.captures import load_articles
 from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.released_ids import load_released_ids
+from newsevents.ingest.released_rows import load_released_rows
 from newsevents.publish.staging import stage
 from newsevents.publish.swap import finish_interrupted, publish
 from newsevents.resolve.merge import merge_coding
@@ -65,12 +66,12 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
         records = resolve_records(project, articles, registries, merged, problems)
         problems.raise_if_any()
         frames = assemble_tables(records, tables)
+        version = str(dataset_metadata(project.root)["version"])
+        frames = with_row_versions(frames, tables, load_released_rows(project, tables, version, problems), version)
     check_stable_ids(frames, tables, load_released_ids(project, set(tables), problems), problems)
     problems.raise_if_any()
     with _timed(timings, "write", on_stage):
-        stage(project, frames, tables, articles)
-        published = {name: read_table(project.staging / "data" / f"{name}.csv", table)
-                     for name, table in tables.items()}
+        published = stage(project, frames, tables, articles)
     origins = Origins(events={e.event_id: e.where for e in records.events},
                       claims={c.claim_id: c.where for c in records.claims})
     with _timed(timings, "pandera", on_stage):

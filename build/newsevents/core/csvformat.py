@@ -21,11 +21,16 @@ def _text_column(values: pd.Series, kind: str) -> pd.Series:
     return text.mask(missing, "")
 
 
+def text_frame(frame: pd.DataFrame, table: Table, columns: list[str] | None = None) -> pd.DataFrame:
+    """The table's cells (all its columns, or the given ones) as the text the CSV holds, "" for null."""
+    names = columns or table.columns
+    return pd.DataFrame({name: _text_column(frame[name], table.field(name).type) for name in names}, columns=names)
+
+
 def to_csv_text(frame: pd.DataFrame, table: Table) -> str:
     """The table's CSV text, deterministic for the same rows."""
-    text = pd.DataFrame({f.name: _text_column(frame[f.name], f.type) for f in table.fields}, columns=table.columns)
     buffer = io.StringIO()
-    text.to_csv(buffer, index=False, lineterminator="\n")
+    text_frame(frame, table).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
 
 

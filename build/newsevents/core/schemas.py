@@ -1,10 +1,11 @@
 """Every fact about a table or column, read from schemas/: nothing else types them again.
 
-- schemas/fields.yaml: columns that recur across tables, defined once;
+- schemas/fields.yaml: columns that recur across tables, defined once (the row-version columns, marked
+  `row_version`, end every table of the package);
 - schemas/tables/<table>.yaml: a table's columns (a shared column by name, overridden only where its meaning
   differs), keys, the table it is evidence for, and how it is shown (label, facets, search, sort);
 - schemas/reading_tables.yaml: the reading tables the database precomputes for people to browse;
-- schemas/types.yaml: what each column type is in pandas, SQL and the codebook;
+- schemas/types.yaml: what each column type is in pandas, SQL, Arrow (Parquet) and the codebook;
 - schemas/vocabularies.yaml: every enumerated value, explained; schemas/dataset.yaml: name, version, licences.
 """
 from __future__ import annotations
@@ -21,7 +22,8 @@ from newsevents.core.project import Project
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_KEYS = {"name", "type", "description", "required", "pattern", "minimum", "maximum", "vocabulary", "evidence",
-              "slug", "max_length"}
+              "slug", "max_length", "row_version"}
+ROW_VERSIONS = ("added", "changed")
 SHOW_KEYS = {"label", "facets", "search", "sort_desc"}
 
 
@@ -38,6 +40,7 @@ class ColumnType:
     name: str
     pandas: str
     sql: str
+    arrow: str  # a pyarrow type alias (pyarrow.type_for_alias)
     note: str
 
 
@@ -53,7 +56,8 @@ class Field:
     vocabulary: Vocabulary | None = None
     evidence: bool = False
     max_length: int | None = None
-    column_type: ColumnType | None = None  # what `type` is in pandas, SQL and the codebook
+    column_type: ColumnType | None = None  # what `type` is in pandas, SQL, Arrow and the codebook
+    row_version: str | None = None  # "added" or "changed": a row-version column the build derives from releases/
 
     @property
     def enum(self) -> list[str] | None:
@@ -96,6 +100,15 @@ class Table:
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
+
+    def row_version_column(self, kind: str) -> str:
+        """The column holding the version in which a row was `added` or last `changed`."""
+        return next(f.name for f in self.fields if f.row_version == kind)
+
+    @property
+    def content_columns(self) -> list[str]:
+        """Every column but the row-version columns: what a row's versions are derived from."""
+        return [f.name for f in self.fields if not f.row_version]
 
     @property
     def search_columns(self) -> list[str]:
@@ -160,6 +173,8 @@ def _field(spec: dict | str, shared: dict[str, dict], vocabularies: dict[str, Vo
     unknown = set(merged) - FIELD_KEYS
     if unknown:  # a stray key is usually a description cut short by an unquoted comma
         raise ValueError(f"{where}: field {merged.get('name')}: unknown keys {sorted(unknown)}")
+    if merged.get("row_version") not in (None, *ROW_VERSIONS):
+        raise ValueError(f"{where}: field {merged['name']}: row_version must be one of {list(ROW_VERSIONS)}")
     return Field(
         name=merged["name"], type=merged["type"], description=merged["description"],
         required=merged.get("required", True),
@@ -167,7 +182,7 @@ def _field(spec: dict | str, shared: dict[str, dict], vocabularies: dict[str, Vo
         minimum=merged.get("minimum"), maximum=merged.get("maximum"),
         vocabulary=vocabularies[merged["vocabulary"]] if "vocabulary" in merged else None,
         evidence=merged.get("evidence", False), max_length=merged.get("max_length"),
-        column_type=types[merged["type"]],
+        column_type=types[merged["type"]], row_version=merged.get("row_version"),
     )
 
 
@@ -184,12 +199,14 @@ def _table(path: Path, root: Path) -> Table:
     spec = _read_yaml(path)
     where = f"schemas/tables/{path.name}"
     shared, vocabularies, types = load_fields(root), load_vocabularies(root), load_types(root)
+    in_package = spec.get("in_package", True)
+    versions = [name for name, field_spec in shared.items() if field_spec.get("row_version")] if in_package else []
     return Table(name=spec["name"], title=spec["title"], description=spec["description"],
-                 fields=[_field(f, shared, vocabularies, types, where) for f in spec["fields"]],
+                 fields=[_field(f, shared, vocabularies, types, where) for f in spec["fields"] + versions],
                  primary_key=spec["primary_key"],
                  foreign_keys=[ForeignKey(**fk) for fk in spec.get("foreign_keys", [])],
                  evidence_for=spec.get("evidence_for"), show=_show(spec.get("show"), where),
-                 in_package=spec.get("in_package", True), reference_file=spec.get("reference_file"))
+                 in_package=in_package, reference_file=spec.get("reference_file"))
 
 
 def publication_order(tables: dict[str, Table]) -> list[str]:

@@ -31,7 +31,7 @@ def read_citation(project: Project) -> Citation:
                         released=str(cff.get("date-released", "")), doi=doi,
                         url=cff.get("url") or cff.get("repository-code"), source="CITATION.cff")
     meta = dataset_metadata(project.root)
-    return Citation(authors=[{"name": c["title"]} for c in meta["contributors"] if c.get("role") == "author"],
+    return Citation(authors=[{"name": c["title"]} for c in meta["contributors"] if "creator" in c.get("roles", [])],
                     title=meta["title"], version=str(meta["version"]), released=str(meta["released"]),
                     doi=None, url=meta.get("homepage"), source="schemas/dataset.yaml")
 

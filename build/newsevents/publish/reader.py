@@ -1,4 +1,4 @@
-"""The one reader of a published package (data/*.csv and datapackage.json, or a release's snapshot of them).
+"""The one reader of a published package (data/*.csv, data/*.parquet and datapackage.json, or a release's snapshot),
 
 Every reader downstream (the database, the docs site, the diff, the citation files) opens the package here,
 and nothing is read before every file has been checked against the hash datapackage.json records for it: a
@@ -18,6 +18,7 @@ from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
+from newsevents.publish.descriptor import parquet_name, table_resources
 
 CHUNK = 1 << 20
 
@@ -38,7 +39,14 @@ class PublishedPackage:
 
     @property
     def resources(self) -> dict[str, dict]:
-        return {r["name"]: r for r in self.descriptor["resources"]}
+        """The CSV resource of every table, by table name (the Parquet copies are in `parquet`)."""
+        return {r["name"]: r for r in table_resources(self.descriptor)}
+
+    @property
+    def parquet(self) -> dict[str, dict]:
+        """The Parquet resource of every table that has one, by table name."""
+        named = {r["name"]: r for r in self.descriptor["resources"]}
+        return {name: named[parquet_name(name)] for name in self.resources if parquet_name(name) in named}
 
     def path(self, name: str) -> Path:
         return self.folder / self.resources[name]["path"]
@@ -67,7 +75,7 @@ def open_package(project: Project, folder: Path | None = None, *, tables: dict[s
         problems.add(shown, "the published package is missing", "run `make data` first")
         problems.raise_if_any()
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    resources = {r["name"]: r for r in descriptor["resources"]}
+    resources = {r["name"]: r for r in table_resources(descriptor)}
     for name in tables or {}:
         if name not in resources:
             problems.add(shown, f"table '{name}' is not in the published package", "run `make data`")

@@ -1,4 +1,5 @@
-"""The package written in full to .staging/ (CSVs and datapackage.json), for validation before it is published."""
+"""The package written in full to .staging/ (CSVs, their Parquet copies and datapackage.json), for validation
+before it is published."""
 from __future__ import annotations
 
 import json
@@ -8,29 +9,35 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsevents.core.csvformat import to_csv_text
+from newsevents.core.csvformat import read_table, to_csv_text
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
 from newsevents.ingest.captures import Article
 from newsevents.publish.descriptor import datapackage
+from newsevents.publish.parquet import parquet_bytes
 
 
-def write_durably(path: Path, text: str) -> None:
-    """Write a file in full and flush it to disk."""
+def write_durably(path: Path, data: str | bytes) -> None:
+    """Write a file in full (text as UTF-8) and flush it to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    with path.open("wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         handle.flush()
         os.fsync(handle.fileno())
 
 
 def stage(project: Project, frames: dict[str, pd.DataFrame], tables: dict[str, Table],
-          articles: list[Article]) -> dict[str, bytes]:
-    """Write every output to the staging folder; returns the CSV bytes by table."""
+          articles: list[Article]) -> dict[str, pd.DataFrame]:
+    """Write every output to the staging folder; returns the tables as read back from the staged CSVs."""
     shutil.rmtree(project.staging, ignore_errors=True)
-    staged = {name: to_csv_text(frames[name], table).encode("utf-8") for name, table in tables.items()}
-    for name, data in staged.items():
-        write_durably(project.staging / "data" / f"{name}.csv", data.decode("utf-8"))
-    descriptor = datapackage(project, tables, staged, articles)
+    csv = {name: to_csv_text(frames[name], table).encode("utf-8") for name, table in tables.items()}
+    staged, parquet = {}, {}
+    for name, table in tables.items():
+        path = project.staging / "data" / f"{name}.csv"
+        write_durably(path, csv[name])
+        staged[name] = read_table(path, table)
+        parquet[name] = parquet_bytes(staged[name], table)
+        write_durably(path.with_suffix(".parquet"), parquet[name])
+    descriptor = datapackage(project, tables, csv, parquet, articles)
     write_durably(project.staging / "datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
     return staged

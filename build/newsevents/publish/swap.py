@@ -16,10 +16,11 @@ from newsevents.core.schemas import Table
 from newsevents.publish.staging import write_durably
 
 JOURNAL = ".publish-journal.json"
+TABLE_FILES = (".csv", ".parquet")  # each table's published files
 
 
 def _moves(tables: dict[str, Table]) -> list[tuple[str, str]]:
-    moves = [(f".staging/data/{name}.csv", f"data/{name}.csv") for name in tables]
+    moves = [(f".staging/data/{name}{suffix}", f"data/{name}{suffix}") for name in tables for suffix in TABLE_FILES]
     return moves + [(".staging/datapackage.json", "datapackage.json")]
 
 
@@ -44,7 +45,7 @@ def publish(project: Project, tables: dict[str, Table]) -> None:
     for staged, final in moves:
         os.replace(project.root / staged, project.root / final)
     published = {Path(final).name for _, final in moves}
-    for stale in project.data.glob("*.csv"):
+    for stale in (path for suffix in TABLE_FILES for path in project.data.glob("*" + suffix)):
         if stale.name not in published:
             stale.unlink()
     journal.unlink()

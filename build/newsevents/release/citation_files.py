@@ -30,7 +30,7 @@ def _data_licence(meta: dict) -> dict:
 
 
 def _authors(meta: dict) -> list[dict]:
-    return [{"name": c["title"]} for c in meta["contributors"] if c["role"] == "author"]
+    return [{"name": c["title"]} for c in meta["contributors"] if "creator" in c["roles"]]
 
 
 def _when(article: dict[str, str]) -> str | None:

@@ -1,6 +1,8 @@
 """Row-level differences between two versions of the published package, matched by primary key.
 
-Values are compared as the CSV text users download, so a change is exactly what a reader would see.
+Values are compared as the CSV text users download, so a change is exactly what a reader would see. The
+row-version columns (added_in_version, changed_in_version) follow from the other columns: they are reported
+when they appear, never as a change of their own.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from newsevents.core.errors import BuildFailed, Problem
 from newsevents.core.project import Project
+from newsevents.core.schemas import load_fields
 from newsevents.publish.reader import open_package
 from newsevents.release.records import released_versions
 
@@ -23,6 +26,7 @@ class TableRows:
     primary_key: list[str]
     columns: list[str]
     rows: dict[Key, dict[str, str]]
+    derived: frozenset[str] = frozenset()  # columns derived from the others, left out of row comparisons
 
 
 @dataclass
@@ -52,12 +56,13 @@ def read_package(project: Project, folder: Path | None = None) -> dict[str, Tabl
     """Every table of the package in `folder` (the project root by default) as its CSV text, in the
     descriptor's order, read through the package's hash-verified reader."""
     package = open_package(project, folder)
+    derived = frozenset(name for name, spec in load_fields(project.root).items() if spec.get("row_version"))
     tables = {}
     for name, resource in package.resources.items():
         schema = resource["schema"]
         key = schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [schema["primaryKey"]]
         columns, rows = package.text_rows(name)
-        tables[name] = TableRows(name, key, columns, {tuple(row[k] for k in key): row for row in rows})
+        tables[name] = TableRows(name, key, columns, {tuple(row[k] for k in key): row for row in rows}, derived)
     return tables
 
 
@@ -72,7 +77,7 @@ def diff_table(old: TableRows | None, new: TableRows | None) -> TableDiff:
                        columns_added=[c for c in new.columns if c not in old.columns],
                        columns_removed=[c for c in old.columns if c not in new.columns])
     old_rows = old.rows if old.primary_key == new.primary_key else _rekey(old, new.primary_key)
-    common = [c for c in new.columns if c in old.columns]
+    common = [c for c in new.columns if c in old.columns and c not in new.derived]
     for key in sorted(new.rows.keys() | old_rows.keys()):
         before, after = old_rows.get(key), new.rows.get(key)
         if before is None:
@@ -134,6 +139,13 @@ def text_report(diffs: list[TableDiff], old_label: str, new_label: str) -> str:
     return "\n".join(lines)
 
 
+def _columns_note(what: str, columns: list[str]) -> str:
+    """'column added: `a`' or 'columns added: `a`, `b`' (empty for no columns)."""
+    if not columns:
+        return ""
+    return f"column{'s' if len(columns) > 1 else ''} {what}: " + ", ".join(f"`{c}`" for c in columns)
+
+
 def summary_markdown(diffs: list[TableDiff]) -> str:
     """The per-table summary that CHANGELOG.md carries for a release."""
     lines = ["| table | rows | added | removed | changed | changed columns |", "|---|--:|--:|--:|--:|---|"]
@@ -145,8 +157,9 @@ def summary_markdown(diffs: list[TableDiff]) -> str:
             notes.append("new table")
         if d.status == "removed":
             notes.append("table dropped")
-        notes += [f"column added: `{c}`" for c in d.columns_added if d.status == "kept"]
-        notes += [f"column removed: `{c}`" for c in d.columns_removed if d.status == "kept"]
+        if d.status == "kept":
+            notes += [_columns_note("added", d.columns_added), _columns_note("removed", d.columns_removed)]
+        notes = [note for note in notes if note]
         if notes:
             columns = "; ".join(([columns] if columns != "–" else []) + notes)
         lines.append(f"| `{d.name}` | {d.rows} | {len(d.added)} | {len(d.removed)} | {len(d.changed)} | {columns} |")
