@@ -1,4 +1,4 @@
-"""The one reader of a published package (data/*.csv, data/*.parquet and datapackage.json, or a release's snapshot),
+"""The one reader of a published package (data/*.csv, data/*.parquet, datapackage.json; or a release's snapshot).
 
 Every reader downstream (the database, the docs site, the diff, the citation files) opens the package here,
 and nothing is read before every file has been checked against the hash datapackage.json records for it: a
