@@ -6,9 +6,13 @@ from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response, asgi_send_file
+from markupsafe import Markup
+
+from newsevents.publish.jsonld import script_tag
 
 CONTENT_TYPES = {".csv": "text/csv; charset=utf-8", ".json": "application/json; charset=utf-8",
-                 ".cff": "text/yaml; charset=utf-8"}
+                 ".cff": "text/yaml; charset=utf-8", ".parquet": "application/vnd.apache.parquet",
+                 ".zip": "application/zip"}
 
 
 def _config(datasette) -> dict:
@@ -41,6 +45,11 @@ async def download(datasette, request, send):
                          headers={"access-control-allow-origin": "*"})
 
 
+def _script(document: dict | None) -> Markup | None:
+    """The schema.org JSON-LD as a script element."""
+    return Markup(script_tag(document)) if document else None
+
+
 async def docs_index(datasette, request):
     if not _config(datasette).get("docs"):
         return await _not_found(datasette, "The documentation site has not been built (make docs).")
@@ -50,7 +59,8 @@ async def docs_index(datasette, request):
 @hookimpl
 def register_routes(datasette):
     return [
-        (r"^/(?P<path>datapackage\.json|CITATION\.cff|data/[a-z0-9_]+\.csv)$", download),
+        (r"^/(?P<path>datapackage\.json|CITATION\.cff|data/[a-z0-9_]+\.(?:csv|parquet)|dist/[A-Za-z0-9._-]+\.zip)$",
+         download),
         (r"^/docs(?:/(?P<path>(?:[^?]+/)?))?$", docs_index),
     ]
 
@@ -68,7 +78,7 @@ def extra_template_vars(template, datasette):
             file = root / item["path"]
             downloads.append({**item, "url": "/" + item["path"],
                               "size": file.stat().st_size if file.exists() else None})
-        return {"site": {**config, "downloads": downloads,
+        return {"site": {**config, "downloads": downloads, "jsonld": _script(config.get("jsonld")),
                          "database_url": datasette.urls.database(config["database"]),
                          "tables": datasette.metadata("tables", database=config["database"]) or {},
                          "queries": datasette.metadata("queries", database=config["database"]) or {}}}

@@ -24,6 +24,14 @@ from newsevents.core.schemas import (
     load_tables,
 )
 from newsevents.publish.citation import plain_text, read_citation
+from newsevents.publish.jsonld import (
+    Download,
+    archive_download,
+    database_download,
+    dataset_jsonld,
+    package_downloads,
+)
+from newsevents.publish.reader import open_package
 
 CITATION_FILE = "CITATION.cff"
 MAX_LISTED_VALUES = 20  # longer vocabularies are only in the vocabularies table
@@ -71,14 +79,34 @@ def load_queries(project: Project) -> dict[str, dict]:
 
 
 def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[dict]:
-    """What the home page offers: the database, datapackage.json and every published CSV."""
+    """What the home page offers: the database, datapackage.json, every published CSV and its typed Parquet
+    copy, and the release archive of this version once it is made."""
     items = [{"title": "SQLite database", "path": f"{db_name}.db",
               "description": "Every table, view and full-text index below, in one file."},
              {"title": "datapackage.json", "path": project.rel(project.datapackage),
-              "description": "The Frictionless data package: every table's schema, hash and size."}]
+              "description": "The Frictionless data package (v2): every file's schema and hash."}]
     items += [{"title": table.title, "path": f"data/{name}.csv", "description": table.description}
               for name, table in tables.items()]
+    items += [{"title": f"{table.title} (Parquet)", "path": f"data/{name}.parquet",
+               "description": "The same rows with their types: codes as text, integers, dates and nulls."}
+              for name, table in tables.items()]
+    archive = archive_download(project, str(dataset_metadata(project.root)["version"]))
+    if archive:
+        items.append({"title": archive.title, "path": archive.path,
+                      "description": "Everything above and the docs, with SHA256SUMS (reproducible)."})
     return items
+
+
+def jsonld(project: Project) -> dict:
+    """The home page's schema.org Dataset document, every download at the URL Datasette serves it from."""
+    meta = dataset_metadata(project.root)
+    package = open_package(project)
+    tables = load_tables(project.root)
+    frames = {name: package.frame(tables[name]) for name in ("events", "places", "countries")}
+    found: list[Download | None] = [database_download(project), *package_downloads(project, package),
+                                    archive_download(project, str(meta["version"]))]
+    return dataset_jsonld(meta, plain_text(read_citation(project)), frames, [d for d in found if d],
+                          lambda path: "/" + path)
 
 
 def _schema_of(db: Path, views: list[ReadingTable]) -> tuple[list[str], dict[str, list[str]], tuple[int, list[str]]]:
@@ -127,5 +155,6 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
             "docs": docs is not None,
             "cite_page": "/docs/cite.html" if docs is not None and (docs / "cite.html").exists() else None,
             "citation_file": CITATION_FILE if (project.root / CITATION_FILE).exists() else None,
+            "jsonld": jsonld(project),
         }},
     }

@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 
 from newsevents.docsite.markdown import code, esc, human_size, table
 from newsevents.docsite.published import Published
+from newsevents.publish.descriptor import PARQUET_SUFFIX
 
 
 def site_files(published: Published) -> dict[str, str]:
@@ -15,8 +16,8 @@ def site_files(published: Published) -> dict[str, str]:
 
 def downloads_page(published: Published) -> str:
     titles = {r["path"]: r.get("title", r["name"]) for r in published.descriptor["resources"]}
-    rows_by_path = {r["path"]: len(published.frames[r["name"]]) for r in published.descriptor["resources"]
-                    if r["name"] in published.frames}
+    tables = {r["path"]: r["name"].removesuffix(PARQUET_SUFFIX) for r in published.descriptor["resources"]}
+    rows_by_path = {path: len(published.frames[name]) for path, name in tables.items() if name in published.frames}
     files = published.table_files()
     rows = [[f"[{code(f.path)}]({f.path})", esc(titles.get(f.path, "Package descriptor")),
              f"{rows_by_path[f.path]:,}" if f.path in rows_by_path else "", human_size(f.size), code(f.sha256)]
@@ -25,10 +26,12 @@ def downloads_page(published: Published) -> str:
     parts = [
         "---\nhide:\n  - toc\n---",
         "# Downloads",
-        f"Version {esc(published.metadata['version'])} of the dataset. `datapackage.json` describes every "
-        "table (schema, primary and foreign keys, size and SHA-256); keep it next to the `data/` folder and "
-        "any Frictionless tool can validate and load the tables. Each CSV's checksum below equals the hash "
-        "recorded in `datapackage.json`: the docs build refuses a package where they differ.",
+        f"Version {esc(published.metadata['version'])} of the dataset. Every table comes as CSV and as "
+        "Parquet with the codebook's types ([Reading the data](reading.md) has quick starts for pandas, DuckDB "
+        "and R). `datapackage.json` (Data Package v2) describes every file (schema, primary and foreign keys, "
+        "SHA-256); keep it next to the `data/` folder and any Frictionless tool can validate and load the "
+        "tables. Each checksum below equals the hash recorded in `datapackage.json`: the docs build refuses a "
+        "package where they differ.",
         "## The data package",
         table(["File", "What", "Rows", "Size", "SHA-256"], rows, "llrrl"),
         "To check the files after download, save these lines as `SHA256SUMS` next to them and run "

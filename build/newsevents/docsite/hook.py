@@ -19,6 +19,7 @@ from newsevents.docsite.coverage import missing_from_codebook
 from newsevents.docsite.downloads import site_files
 from newsevents.docsite.pages import generated_pages
 from newsevents.docsite.published import load_published
+from newsevents.docsite.structured_data import home_jsonld
 from newsevents.publish.citation import read_citation
 
 log = logging.getLogger("mkdocs.hooks.newsevents")
@@ -51,6 +52,7 @@ def on_files(files, config):
     if version != str(published.metadata["version"]):
         log.warning(f"CITATION.cff gives version {version} but schemas/dataset.yaml gives "
                     f"{published.metadata['version']}: make them agree")
+    config.extra["dataset_jsonld"] = home_jsonld(published)
     generated = {path: {"content": text} for path, text in generated_pages(published).items()}
     generated |= {path: {"abs_src_path": source} for path, source in site_files(published).items()}
     for path, source in generated.items():
@@ -59,6 +61,13 @@ def on_files(files, config):
             files.remove(files.get_file_from_path(path))
         files.append(File.generated(config, path, **source))
     return files
+
+
+def on_post_page(output, page, config):
+    """The home page carries the dataset's schema.org JSON-LD in its head."""
+    if page.file.src_uri != "index.md":
+        return output
+    return output.replace("</head>", config.extra["dataset_jsonld"] + "\n</head>", 1)
 
 
 def on_post_build(config):

@@ -7,6 +7,7 @@ from newsevents.docsite.codebook import codebook_pages
 from newsevents.docsite.downloads import downloads_page
 from newsevents.docsite.home import home_page
 from newsevents.docsite.published import Published
+from newsevents.docsite.reading import reading_page
 from newsevents.docsite.sources import sources_page
 from newsevents.docsite.timeline import chart, timeline_page
 
@@ -23,4 +24,5 @@ def generated_pages(published: Published) -> dict[str, str]:
         "casualty-claims.md": claims_page(published),
         "cite.md": cite_page(published),
         "downloads.md": downloads_page(published),
+        "reading.md": reading_page(published),
     }
