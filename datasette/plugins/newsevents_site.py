@@ -1,13 +1,16 @@
 """The site around the database: the published files as downloads, /docs/ opening the docs site's index
-page, and what the home page shows (version, downloads, citation), all from the metadata's `newsevents`
-plugin configuration. Read-only: nothing here writes.
+page, what the home page shows (version, downloads, citation, JSON-LD), and on row pages the quotes in their
+stories (the docs' story pages) and how to cite the row; all from the metadata's `newsevents` plugin
+configuration. Read-only: nothing here writes.
 """
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.utils import urlsafe_components
 from datasette.utils.asgi import Response, asgi_send_file
 from markupsafe import Markup
 
+from newsevents.publish.citation import record_citation
 from newsevents.publish.jsonld import script_tag
 
 CONTENT_TYPES = {".csv": "text/csv; charset=utf-8", ".json": "application/json; charset=utf-8",
@@ -65,8 +68,50 @@ def register_routes(datasette):
     ]
 
 
+def story_url(article_id: str, start: int, end: int) -> str:
+    """Where a quote is highlighted in its story (docs/stories/, docsite/stories.py)."""
+    return f"/docs/stories/{article_id}.html#q-{start}-{end}"
+
+
 @hookimpl
-def extra_template_vars(template, datasette):
+def render_cell(row, value, column, table, database, datasette):
+    """An evidence quote links to its place in the story, when the docs are served."""
+    config = _config(datasette)
+    if column != "quote" or table not in config.get("evidence_tables", []) or not config.get("docs"):
+        return None
+    href = story_url(row["article_id"], row["char_start"], row["char_end"])
+    return Markup('<a href="{}" title="This quote, highlighted in its story">{}</a>').format(href, value)
+
+
+async def _record(datasette, request, database: str, table: str, config: dict) -> dict:
+    """A row page's evidence quotes (with their places in the stories) and, for citable tables, its citation."""
+    pks = urlsafe_components(request.url_vars["pks"])
+    spec, db = config["records"][table], datasette.get_database(database)
+    where = " and ".join(f"[{column}] = ?" for column in spec["key"])
+    found = await db.execute(f"select article_id, char_start, char_end, quote from [{spec['evidence']}] "
+                             f"where {where} order by article_id, char_start, char_end", pks)
+    quotes = [{**dict(q), "url": story_url(q["article_id"], q["char_start"], q["char_end"])} for q in found.rows]
+    record = {"quotes": quotes, "docs": config.get("docs")}
+    if table in config.get("citable", []):
+        added, changed = config["row_versions"]["added"], config["row_versions"]["changed"]
+        row = (await db.execute(f"select [{added}], [{changed}] from [{table}] where {where}", pks)).first()
+        if row is not None:
+            key, url = ",".join(pks), datasette.absolute_url(request, request.path)
+            record |= {"table": table, "key": key, "url": url, "added": row[0], "changed": row[1],
+                       "version": config.get("version"),
+                       "citation": record_citation(config.get("citation", ""), table, key, row[0], row[1], url)}
+    return record
+
+
+@hookimpl
+def extra_template_vars(template, database, table, request, datasette):
+    config = _config(datasette)
+    if template == "row.html" and table in config.get("records", {}):
+        async def record():
+            return {"record": await _record(datasette, request, database, table, config)}
+        return record
+    if template == "row.html" and table == "articles" and config.get("docs"):
+        return {"story_url": f"/docs/stories/{urlsafe_components(request.url_vars['pks'])[0]}.html"}
     if template != "index.html":
         return {}
 

@@ -35,6 +35,7 @@ from newsevents.publish.reader import open_package
 
 CITATION_FILE = "CITATION.cff"
 MAX_LISTED_VALUES = 20  # longer vocabularies are only in the vocabularies table
+CITABLE = ["events", "casualty_claims"]  # row pages that show how to cite the row
 
 
 def column_description(field: Field) -> str:
@@ -97,6 +98,17 @@ def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[
     return items
 
 
+def record_links(tables: dict[str, Table]) -> dict:
+    """What row pages link to: each evidence table's quotes (to the story pages of the docs), the evidence of
+    each record, the tables whose rows show how to cite them, and the row-version columns."""
+    evidence = {name: t.evidence_for for name, t in tables.items() if t.evidence_for}
+    return {"evidence_tables": sorted(evidence),
+            "records": {target: {"evidence": name, "key": tables[target].primary_key}
+                        for name, target in evidence.items()},
+            "citable": CITABLE,
+            "row_versions": {kind: tables["events"].row_version_column(kind) for kind in ("added", "changed")}}
+
+
 def jsonld(project: Project) -> dict:
     """The home page's schema.org Dataset document, every download at the URL Datasette serves it from."""
     meta = dataset_metadata(project.root)
@@ -156,5 +168,6 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
             "cite_page": "/docs/cite.html" if docs is not None and (docs / "cite.html").exists() else None,
             "citation_file": CITATION_FILE if (project.root / CITATION_FILE).exists() else None,
             "jsonld": jsonld(project),
+            **record_links(load_tables(project.root)),
         }},
     }

@@ -45,6 +45,7 @@ def on_files(files, config):
     project = _project()
     try:
         published = load_published(project)
+        pages = generated_pages(published)
     except BuildFailed as failure:
         raise PluginError("\n".join(["the docs are generated from the published package, which is refused:"]
                                      + [f"  {problem}" for problem in failure.problems])) from None
@@ -53,7 +54,7 @@ def on_files(files, config):
         log.warning(f"CITATION.cff gives version {version} but schemas/dataset.yaml gives "
                     f"{published.metadata['version']}: make them agree")
     config.extra["dataset_jsonld"] = home_jsonld(published)
-    generated = {path: {"content": text} for path, text in generated_pages(published).items()}
+    generated = {path: {"content": text} for path, text in pages.items()}
     generated |= {path: {"abs_src_path": source} for path, source in site_files(published).items()}
     for path, source in generated.items():
         if files.get_file_from_path(path) is not None:

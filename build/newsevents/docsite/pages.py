@@ -9,6 +9,7 @@ from newsevents.docsite.home import home_page
 from newsevents.docsite.published import Published
 from newsevents.docsite.reading import reading_page
 from newsevents.docsite.sources import sources_page
+from newsevents.docsite.stories import story_pages
 from newsevents.docsite.timeline import chart, timeline_page
 
 
@@ -25,4 +26,5 @@ def generated_pages(published: Published) -> dict[str, str]:
         "cite.md": cite_page(published),
         "downloads.md": downloads_page(published),
         "reading.md": reading_page(published),
+        **story_pages(published),
     }

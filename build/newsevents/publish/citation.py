@@ -36,6 +36,14 @@ def read_citation(project: Project) -> Citation:
                     doi=None, url=meta.get("homepage"), source="schemas/dataset.yaml")
 
 
+def record_citation(citation: str, table: str, key: str, added: str, changed: str, url: str) -> str:
+    """How to cite one row: the dataset's citation (which names the version used), the row's table and ID, the
+    versions in which it appeared and last changed, and its stable URL."""
+    history = f"in the dataset since version {added}" + (f", last changed in version {changed}" if changed != added
+                                                          else ", unchanged since")
+    return f"{citation} Record {table}/{key} ({history}). {url}"
+
+
 def _person(author: dict, bibtex: bool) -> str:
     if "name" in author:
         return "{" + author["name"] + "}" if bibtex else author["name"]
