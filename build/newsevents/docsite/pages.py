@@ -4,6 +4,7 @@ from __future__ import annotations
 from newsevents.docsite.citation import cite_page
 from newsevents.docsite.claims import claims_page
 from newsevents.docsite.codebook import codebook_pages
+from newsevents.docsite.datasheet import datasheet_page
 from newsevents.docsite.downloads import downloads_page
 from newsevents.docsite.home import home_page
 from newsevents.docsite.published import Published
@@ -26,5 +27,6 @@ def generated_pages(published: Published) -> dict[str, str]:
         "cite.md": cite_page(published),
         "downloads.md": downloads_page(published),
         "reading.md": reading_page(published),
+        "datasheet.md": datasheet_page(published),
         **story_pages(published),
     }
