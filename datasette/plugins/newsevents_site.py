@@ -79,7 +79,9 @@ def render_cell(row, value, column, table, database, datasette):
     config = _config(datasette)
     if column != "quote" or table not in config.get("evidence_tables", []) or not config.get("docs"):
         return None
-    href = story_url(row["article_id"], row["char_start"], row["char_end"])
+    article = row["article_id"]
+    article = article["value"] if isinstance(article, dict) else article  # a foreign key shown with its label
+    href = story_url(article, row["char_start"], row["char_end"])
     return Markup('<a href="{}" title="This quote, highlighted in its story">{}</a>').format(href, value)
 
 

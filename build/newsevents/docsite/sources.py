@@ -83,6 +83,7 @@ def story_section(row, basis_meaning: dict[str, str], counts: list[Tally], event
               f"[timeline](timeline.md#event-{e.event_id})" for e in events]
     parts = [
         f"## {esc(row.headline)} {{ #{row.article_id} }}",
+        f"[Read the story with every evidence quote highlighted](stories/{row.article_id}.html)",
         table(["Field", "Value"], facts),
         "**Coded from this story**",
         table(["What", "Records", "Rows"], coded, "lrl"),
@@ -114,6 +115,8 @@ def sources_page(published: Published) -> str:
         "their publishers: the published tables carry only short evidence quotes.",
         "A story's publication date is taken from the capture where it is printed; otherwise the basis and "
         "note say how it was worked out, or which outside source it rests on.",
+        "Each story has a page showing its text as captured, with every evidence quote highlighted and linked "
+        "to the rows it supports: see [Stories with their evidence](stories/index.html).",
     ]
     parts += [story_section(row, basis_meaning, counts, events_by_story.get(row.article_id, []))
               for row in records(ordered)]
