@@ -72,7 +72,7 @@ def test_home_page(page, served):
     page.goto(url + "/")
     assert page.locator("h1").inner_text() == meta["title"]
     assert page.locator(".dataset-version").inner_text().startswith(f"Version {meta['version']}")
-    assert page.locator("#downloads tbody tr").count() == 2 + len(load_tables(project.root))
+    assert page.locator("#downloads tbody tr").count() == 2 + 2 * len(load_tables(project.root))  # CSV and Parquet
     assert meta["version"] in page.locator(".site-citation").inner_text()
     for query in load_queries(project).values():
         assert page.get_by_role("link", name=query["title"]).is_visible()

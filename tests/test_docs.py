@@ -174,7 +174,8 @@ def test_claims_page_shows_every_claim_with_its_quote(site):
 
 def test_downloads_page_gives_each_file_size_and_checksum(site):
     page = text_of(site, "downloads.html")
-    for path in [REPO_ROOT / "datapackage.json", *sorted((REPO_ROOT / "data").glob("*.csv"))]:
+    data = REPO_ROOT / "data"
+    for path in [REPO_ROOT / "datapackage.json", *sorted(data.glob("*.csv")), *sorted(data.glob("*.parquet"))]:
         assert hashlib.sha256(path.read_bytes()).hexdigest() in page
         assert (site / path.relative_to(REPO_ROOT)).read_bytes() == path.read_bytes()
     for database in sorted(REPO_ROOT.glob("*.db")):

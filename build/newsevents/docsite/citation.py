@@ -40,7 +40,10 @@ def cite_page(published: Published) -> str:
         f"```bibtex\n{bibtex(c, key)}\n```",
         "To point at one record, cite its identifier with the version, for example the table and "
         f"`event_id` of an event: identifiers are stable across versions. {code(published.metadata['name'])} "
-        "is the package name in `datapackage.json`.",
+        "is the package name in `datapackage.json`. Every row carries `added_in_version` (the version it first "
+        "appeared in) and `changed_in_version` (the version it last changed in); each event's and each casualty "
+        "claim's page in Datasette gives its full citation with its stable URL, and links its quotes to the "
+        "[stories](stories/index.html) they come from.",
         "## Versioning",
         "Versions follow semantic versioning, applied to the data:",
         "- **major** (2.0.0): the meaning of a published column or identifier changed, or one was removed or "

@@ -74,6 +74,8 @@ def quick_start(published: Published) -> list[str]:
         "[Frictionless Data package](https://datapackage.org/)). Get them from [Downloads](downloads.md), "
         "with their sizes and SHA-256 checksums, or clone the repository: the published package is "
         "`datapackage.json` and `data/*.csv` at its root.",
+        "Every table also comes as typed Parquet (`data/*.parquet`): [Reading the data](reading.md) loads it "
+        "in pandas, DuckDB or R with the codebook's types, nothing to declare.",
         "### Open in Datasette",
         "From a clone of the repository, one command sets everything up, builds and validates the data and "
         "the SQLite database, and serves them (with these pages under `/docs/`):",
