@@ -61,16 +61,17 @@ KILLING_CLI = textwrap.dedent("""
             die()
         return real_unlink(path, *args, **kwargs)
 
-    def write(path, text):
+    def write(path, data):
         if kind == "write" and calls["write"] == int(number):
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text[: len(text) // 2])
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            with path.open("wb") as handle:
+                handle.write(raw[: len(raw) // 2])
                 handle.flush()
                 os.fsync(handle.fileno())
             die()
         calls["write"] += 1
-        real_write(path, text)
+        real_write(path, data)
 
     os.replace, pathlib.Path.unlink = replace, unlink
     staging.write_durably = swap.write_durably = write
@@ -126,17 +127,18 @@ def kill_at(project: Project, point: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-TABLES = len(load_tables(REPO_ROOT))  # the files the build writes: one CSV per table of the package
+FILES = 2 * len(load_tables(REPO_ROOT))  # the files the build writes per table of the package: CSV, then Parquet
 POINTS = {
     "mid-write of the first staged table": "write:0",
-    "mid-write of the last staged table": f"write:{TABLES - 1}",
-    "mid-write of the staged datapackage.json": f"write:{TABLES}",
-    "mid-write of the journal": f"write:{TABLES + 1}",
+    "mid-write of the first staged Parquet file": "write:1",
+    "mid-write of the last staged file": f"write:{FILES - 1}",
+    "mid-write of the staged datapackage.json": f"write:{FILES}",
+    "mid-write of the journal": f"write:{FILES + 1}",
     "before the journal is committed": "replace:0",
     "journal committed, nothing moved": "replace:1",
-    "one table moved into place": "replace:2",
-    "half the tables moved": f"replace:{TABLES // 2 + 1}",
-    "all but datapackage.json moved": f"replace:{TABLES + 1}",
+    "one file moved into place": "replace:2",
+    "half the tables moved": f"replace:{FILES // 2 + 1}",
+    "all but datapackage.json moved": f"replace:{FILES + 1}",
     "everything moved, journal not yet removed": "journal",
 }
 

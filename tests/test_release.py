@@ -20,6 +20,7 @@ import pytest
 from conftest import run_cli
 from newsevents.core.project import REPO_ROOT, Project
 from newsevents.core.schemas import dataset_metadata
+from newsevents.publish.descriptor import table_resources
 from newsevents.release.archive import archive_path, archive_stem, built_inputs
 from newsevents.release.versions import page_statement, statements, version_problems
 
@@ -174,8 +175,9 @@ def _check_ids_record(project: Project) -> None:
     record = json.loads((project.root / "releases" / VERSION / "ids.json").read_text(encoding="utf-8"))
     package = json.loads(project.datapackage.read_text(encoding="utf-8"))
     assert record["version"] == VERSION
-    assert list(record["tables"]) == [resource["name"] for resource in package["resources"]]
-    for resource in package["resources"]:
+    tables = table_resources(package)  # the CSV of every table (its Parquet copy holds the same rows)
+    assert list(record["tables"]) == [resource["name"] for resource in tables]
+    for resource in tables:
         lines = (project.root / resource["path"]).read_text(encoding="utf-8").splitlines()
         table = record["tables"][resource["name"]]
         assert table["primary_key"] == resource["schema"]["primaryKey"]

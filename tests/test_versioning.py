@@ -65,7 +65,7 @@ def test_citation_cff_is_valid_citation_file_format_1_2_0():
     assert cff["date-released"] == str(META["released"])
     assert cff["abstract"] == META["description"] and cff["keywords"] == META["keywords"]
     assert cff["license"] == next(lic["name"] for lic in META["licenses"] if lic["scope"] == "data")
-    assert [a["name"] for a in cff["authors"]] == [c["title"] for c in META["contributors"] if c["role"] == "author"]
+    assert [a["name"] for a in cff["authors"]] == [c["title"] for c in META["contributors"] if "creator" in c["roles"]]
     articles = _articles()
     assert len(cff["references"]) == len(articles)
     for reference, article in zip(cff["references"], articles):
@@ -166,8 +166,10 @@ def test_the_versioning_policy_names_the_bump_the_changes_call_for():
 # --- stable IDs ---------------------------------------------------------------------------------------------
 
 def _released(project) -> None:
-    """Record the copy's current tables as released version 1.0.0 (ids.json and snapshot)."""
+    """Record the copy's current tables as released version 1.0.0 (ids.json and snapshot); the real release's
+    SHA256SUMS no longer describes them, and goes."""
     write_snapshot(project, project.root / "releases" / "1.0.0", "1.0.0")
+    (project.root / "releases" / "1.0.0" / "SHA256SUMS").unlink(missing_ok=True)
 
 
 def _rename_everywhere(project, old: str, new: str) -> int:

@@ -38,7 +38,8 @@ str(events[, c("event_id", "cameo_code", "date_start")])  # chr, chr ("036"), Da
 by_event <- merge(claims, events[, c("event_id", "date_start")], by = "event_id")
 print(by_event[, c("event_id", "date_start", "claimant_actor_id", "count_low", "count_high")])'''
 
-READERS = [("pandas", "pandas", "`pd.read_parquet` gives each column the dtype below; the same rows as the CSV"),
+READERS = [("pandas", "pandas", "`pd.read_parquet` gives strings, nullable `Int64` and `Float64`, and dates as "
+                                "`datetime.date` values; the same rows as the CSV"),
            ("pyarrow", "pyarrow", "writes the Parquet files; column descriptions travel in the file's schema"),
            ("DuckDB", "duckdb", "`DESCRIBE` gives VARCHAR, DATE, BIGINT and DOUBLE; codes keep leading zeros, "
                                 "empty cells are NULL"),
@@ -56,7 +57,8 @@ def pinned(published: Published) -> dict[str, str]:
 def type_map(published: Published) -> str:
     rows = [[code(name), code(t.arrow), code(t.pandas), code(t.sql), esc(t.note)]
             for name, t in load_types(published.project.root).items()]
-    return table(["Table Schema type", "Parquet (Arrow) type", "pandas dtype", "SQLite type", "Meaning"], rows)
+    return table(["Table Schema type", "Parquet (Arrow) type", "pandas dtype (CSV read with the declared types)",
+                  "SQLite type", "Meaning"], rows)
 
 
 def readers(published: Published) -> str:

@@ -18,7 +18,7 @@ from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
-from newsevents.publish.descriptor import parquet_name, table_resources
+from newsevents.publish.descriptor import table_resources
 
 CHUNK = 1 << 20
 
@@ -41,12 +41,6 @@ class PublishedPackage:
     def resources(self) -> dict[str, dict]:
         """The CSV resource of every table, by table name (the Parquet copies are in `parquet`)."""
         return {r["name"]: r for r in table_resources(self.descriptor)}
-
-    @property
-    def parquet(self) -> dict[str, dict]:
-        """The Parquet resource of every table that has one, by table name."""
-        named = {r["name"]: r for r in self.descriptor["resources"]}
-        return {name: named[parquet_name(name)] for name in self.resources if parquet_name(name) in named}
 
     def path(self, name: str) -> Path:
         return self.folder / self.resources[name]["path"]
