@@ -11,6 +11,7 @@ Rows link to their Datasette pages (`/<database>/<table>/<key>`, served beside t
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from html import escape
 
@@ -20,6 +21,7 @@ from newsevents.core.errors import BuildFailed, Problem
 from newsevents.docsite.published import Published, records
 
 STYLESHEET = "../stylesheets/stories.css"
+SAFE_KEY = re.compile(r"[A-Za-z0-9_-]+")  # characters Datasette's tilde encoding leaves as they are
 SCRIPT = """document.addEventListener("DOMContentLoaded", () => {
   const show = () => {
     document.querySelectorAll("mark.current").forEach(m => m.classList.remove("current"));
@@ -42,7 +44,12 @@ class Row:
     docs: str | None = None  # a docs page that shows it, relative to the story page
 
     def url(self, database: str) -> str:
-        return f"/{database}/{self.table}/" + ",".join(tilde_encode(str(v)) for v in self.key)
+        return f"/{database}/{self.table}/" + ",".join(_key_part(str(v)) for v in self.key)
+
+
+def _key_part(value: str) -> str:
+    """A key value as Datasette writes it in a row URL (slugs, the usual case, need no encoding)."""
+    return value if SAFE_KEY.fullmatch(value) else tilde_encode(value)
 
 
 @dataclass
