@@ -168,6 +168,8 @@ def _bad_values(table, field):
         yield "minimum", field.minimum - 1
     if field.maximum is not None:
         yield "maximum", field.maximum + 1
+    if field.min_length:
+        yield "minLength", "x" * (field.min_length - 1)
     if field.max_length:
         yield "maxLength", "x" * (field.max_length + 1)
     if field.type == "date":

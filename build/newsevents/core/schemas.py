@@ -21,7 +21,7 @@ from newsevents.core.project import Project
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_KEYS = {"name", "type", "description", "required", "pattern", "minimum", "maximum", "vocabulary", "evidence",
-              "slug", "max_length"}
+              "slug", "min_length", "max_length"}
 SHOW_KEYS = {"label", "facets", "search", "sort_desc"}
 
 
@@ -52,6 +52,7 @@ class Field:
     maximum: float | None = None
     vocabulary: Vocabulary | None = None
     evidence: bool = False
+    min_length: int | None = None
     max_length: int | None = None
     column_type: ColumnType | None = None  # what `type` is in pandas, SQL and the codebook
 
@@ -166,7 +167,8 @@ def _field(spec: dict | str, shared: dict[str, dict], vocabularies: dict[str, Vo
         pattern=SLUG_PATTERN if merged.get("slug") else merged.get("pattern"),
         minimum=merged.get("minimum"), maximum=merged.get("maximum"),
         vocabulary=vocabularies[merged["vocabulary"]] if "vocabulary" in merged else None,
-        evidence=merged.get("evidence", False), max_length=merged.get("max_length"),
+        evidence=merged.get("evidence", False), min_length=merged.get("min_length"),
+        max_length=merged.get("max_length"),
         column_type=types[merged["type"]],
     )
 
@@ -236,6 +238,11 @@ def load_reading_tables(root: Path) -> list[ReadingTable]:
 def quote_limit(root: Path) -> int:
     """The longest evidence quote the schemas allow, in characters."""
     return load_fields(root)["quote"]["max_length"]
+
+
+def quote_minimum(root: Path) -> int:
+    """The shortest evidence quote the schemas allow, in characters."""
+    return load_fields(root)["quote"]["min_length"]
 
 
 def dataset_metadata(root: Path) -> dict:

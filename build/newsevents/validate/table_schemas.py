@@ -22,8 +22,8 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
             checks.append(pa.Check.ge(f.minimum))
         if f.maximum is not None:
             checks.append(pa.Check.le(f.maximum))
-        if f.max_length:
-            checks.append(pa.Check.str_length(max_value=f.max_length))
+        if f.min_length or f.max_length:
+            checks.append(pa.Check.str_length(min_value=f.min_length, max_value=f.max_length))
         if f.type == "date":
             checks.append(pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"))
         columns[f.name] = pa.Column(f.column_type.pandas, checks=checks, nullable=not f.required,
