@@ -11,6 +11,7 @@ from newsevents.core.schemas import load_tables
 from newsevents.ingest.captures import Article
 from newsevents.ingest.reference import country, reference_tables
 from newsevents.ingest.registries import Registries
+from newsevents.resolve.cameo_actors import check_actor_codes
 from newsevents.resolve.counts import check_rules, parse_count
 from newsevents.resolve.date_phrases import Resolved
 from newsevents.resolve.event_dates import resolve_event_dates
@@ -138,6 +139,7 @@ def resolve_records(project: Project, articles: list[Article], registries: Regis
     their file and line."""
     reference = reference_tables(project, load_tables(project.root))
     check_rules(project, problems)
+    check_actor_codes(registries, reference, problems)
     refs = References(registries, set(reference["cameo_event_codes"]["code"]), problems)
     dates = resolve_event_dates(merged.events, problems)
     events = [_event(event, dates[event_id], refs, problems) for event_id, event in merged.events.items()
