@@ -165,6 +165,14 @@ def _resolve_at(kind: str, match: re.Match, phrase: str, anchor: date, future: b
     raise AssertionError(kind)
 
 
+def days_offset(phrase: str) -> int:
+    """The number of days a phrase such as 'two days after' places an event from another one."""
+    kind, match = classify(phrase)
+    if kind != "days_offset":
+        raise DatePhraseError(f"'{phrase}' does not place the event a number of days from another one")
+    return _offset_days(match, phrase)
+
+
 def _offset_days(match: re.Match, phrase: str) -> int:
     count = match.group("count")
     if count is None:
@@ -207,13 +215,13 @@ def resolve(phrase: str, published: tuple[date, date] | None, *, future: bool = 
             end = anchor_event.end + timedelta(days=sign * days)
         except OverflowError:
             raise DatePhraseError(f"'{phrase}' lands outside the calendar") from None
-        basis = anchor_event.basis if anchor_event.basis in ("external", "unknown") else "resolved_relative"
+        basis = anchor_event.basis if anchor_event.basis in ("inferred", "external", "unknown") else "resolved_relative"
         return Resolved(start, end, precision_of(start, end), basis)
     if published is None:
         return Resolved.unknown()
     earliest, latest = (_resolve_at(kind, match, phrase, anchor, future) for anchor in published)
     start, end = min(earliest[0], latest[0]), max(earliest[1], latest[1])
-    if published_basis in ("external", "unknown"):
+    if published_basis in ("inferred", "external", "unknown"):  # no more certain than the date it rests on
         basis = published_basis
     else:
         basis = "stated" if kind in ("day_month", "month_day", "month") else "resolved_relative"
