@@ -50,3 +50,8 @@ def test_a_short_quote_alone_is_too_short_and_the_minimum_comes_from_the_schema(
     assert f"at least {SHORTEST}" in slips[0].message and "22 characters" in slips[0].message
     exactly = TEXT[:SHORTEST]
     assert evidence_slips(located([exactly]), TEXT, SHORTEST) == []
+
+
+def test_the_coding_guide_states_the_schemas_threshold():
+    guide = (Project().root / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert f"**{SHORTEST} characters**" in guide
