@@ -21,12 +21,13 @@ def vague_rules(root: Path) -> dict[str, dict]:
     return yaml.safe_load((Project(root).schemas / "counts.yaml").read_text(encoding="utf-8"))["vague"]
 
 
-def check_rules(project: Project, problems: Collector) -> None:
-    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded."""
+def check_rules(project: Project, problems: Collector) -> bool:
+    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded; False when the
+    rules cannot be read at all."""
     path = project.schemas / "counts.yaml"
     document = read_yaml(path, project.rel(path), problems)
     if document is None:
-        return
+        return False
     for word, rule in document.data["vague"].items():
         low, high = rule.get("low"), rule.get("high")
         if not isinstance(low, int) or low < 0:
@@ -38,6 +39,7 @@ def check_rules(project: Project, problems: Collector) -> None:
         problems.add(document.path, f"the rule for '{word}': {wrong}",
                      "give whole numbers with 0 <= low <= high, or high: null when there is no upper bound",
                      line=document.line("vague", word), record=word)
+    return True
 
 
 def _number_word(text: str) -> int | None:

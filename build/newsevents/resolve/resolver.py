@@ -138,7 +138,8 @@ def resolve_records(project: Project, articles: list[Article], registries: Regis
     """Every record the build publishes, from the merged coding (merge.py), settled; problems collected with
     their file and line."""
     reference = reference_tables(project, load_tables(project.root))
-    check_rules(project, problems)
+    if not check_rules(project, problems):
+        problems.raise_if_any()  # the count rules cannot be read, so no claim can be counted
     check_actor_codes(registries, reference, problems)
     refs = References(registries, set(reference["cameo_event_codes"]["code"]), problems)
     dates = resolve_event_dates(merged.events, problems)
