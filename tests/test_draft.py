@@ -18,7 +18,7 @@ from newsevents.authoring.draft.writer import coding_text, proposals_text
 from newsevents.authoring.evaluation import read_draft
 from newsevents.core.errors import Collector
 from newsevents.core.project import REPO_ROOT, Project
-from newsevents.ingest.captures import load_articles
+from newsevents.ingest.articles import load_articles
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.stories import parse_capture
 

@@ -20,7 +20,8 @@ from ruamel.yaml.comments import CommentedSeq
 from newsevents.core.errors import BuildFailed, Collector, Problem
 from newsevents.core.project import Project
 from newsevents.core.yamlfile import check_structure, coding_schema, read_yaml, round_trip
-from newsevents.ingest.captures import decode_capture, load_articles, sha256_of
+from newsevents.ingest.articles import load_articles
+from newsevents.ingest.captures import decode_capture, sha256_of
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.stories import Story, parse_capture
 
@@ -268,7 +269,7 @@ def add_capture(project: Project, source: Path, *, outlet: str | None, published
                 proposals = project.rel(proposal_path)
                 added.proposal_files.append(proposals)
             coding_path = project.stories_coding / f"{article.article_id}.yaml"
-            coding_path.write_text(coding_text(drafted, article.story.headline, proposals), encoding="utf-8")
+            coding_path.write_text(coding_text(drafted, article.headline, proposals), encoding="utf-8")
             written.append(coding_path)
             events = drafted.coding["events"]
             added.articles.append(article.article_id)

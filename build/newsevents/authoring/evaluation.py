@@ -21,7 +21,7 @@ from newsevents.core.errors import BuildFailed, Collector, Problem
 from newsevents.core.project import Project
 from newsevents.core.schemas import quote_limit
 from newsevents.core.yamlfile import read_yaml
-from newsevents.ingest.captures import Article, load_articles
+from newsevents.ingest.articles import Article, load_articles
 from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
 from newsevents.resolve.counts import parse_count
@@ -195,7 +195,7 @@ def read_draft(project: Project, article: Article, drafted) -> tuple[Merged, dic
         scratch_project = Project(root)
         scratch_project.stories_coding.mkdir(parents=True)
         scratch_project.reference.symlink_to(project.reference.resolve())
-        text = coding_text(drafted, article.story.headline, None).replace("review: draft", "review: reviewed", 1)
+        text = coding_text(drafted, article.headline, None).replace("review: draft", "review: reviewed", 1)
         (scratch_project.stories_coding / f"{article.article_id}.yaml").write_text(text, encoding="utf-8")
         problems = Collector()
         coding = _merged(scratch_project, [article], problems)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from newsevents.core.errors import Collector
 from newsevents.core.yamlfile import Document, Where
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.ingest.coding_files import CodingFiles
 from newsevents.resolve.quotes import QuoteError, locate
 from newsevents.resolve.records import Evidence
@@ -59,7 +59,7 @@ def _locate_all(items, article: Article, where: Where, limit: int, problems: Col
         except QuoteError as error:
             problems.add(where.file, str(error), error.fix, line=where.line, record=where.record)
             continue
-        found.append(Evidence(article.article_id, quote, start, end))
+        found.append(Evidence(article.article_id, article.text[start:end], start, end))
     return found
 
 

@@ -25,7 +25,7 @@ from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.statements import find_statements
 from newsevents.authoring.draft.text import sentences
 from newsevents.core.schemas import quote_limit
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 
 __all__ = ["Drafted", "draft_story"]
 

@@ -15,7 +15,7 @@ from newsevents.authoring.draft.merge import Cluster, merge_mentions
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.slug import slug
 from newsevents.authoring.draft.text import quote_around
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.resolve.date_phrases import Resolved, resolve
 from newsevents.resolve.quotes import occurrences
 
@@ -110,7 +110,7 @@ class Assembler:
         text = self.article.text[s:e]
         found = occurrences(self.article.text, text, self.article.story.start, self.article.story.end)
         if len(found) > 1:
-            return {"quote": text, "occurrence": found.index(s) + 1}
+            return {"quote": text, "occurrence": found.index((s, e)) + 1}
         return text
 
     # -- pieces of an event --------------------------------------------------------------------------
