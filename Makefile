@@ -60,10 +60,10 @@ diff: data
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
-## add: copy a capture into data/raw/, list it in the manifest, draft its stories' coding (see docs/adding-a-story.md)
+## add: copy a capture (text or a saved web page) into data/raw/, list it in the manifest, draft its stories' coding (see docs/adding-a-story.md)
 add: $(STAMP)
-	@test -n "$(CAPTURE)" || { echo "usage: make add CAPTURE=path/to/capture.txt [OUTLET='Arab News'] [DATE=YYYY-MM-DD BASIS=inferred|external NOTE='…'] [URL=https://…]" >&2; exit 2; }
-	$(RUN) add "$(CAPTURE)" $(if $(OUTLET),--outlet "$(OUTLET)") $(if $(DATE),--published-date "$(DATE)") $(if $(BASIS),--basis "$(BASIS)") $(if $(NOTE),--date-note "$(NOTE)") $(if $(URL),--url "$(URL)")
+	@test -n "$(CAPTURE)" || { echo "usage: make add CAPTURE=path/to/page.txt|page.html [OUTLET='Arab News'] [HEADLINE='…'] [BYLINE='…'] [DATE=YYYY-MM-DD BASIS=inferred|external NOTE='…'] [URL=https://…]" >&2; exit 2; }
+	$(RUN) add "$(CAPTURE)" $(if $(OUTLET),--outlet "$(OUTLET)") $(if $(HEADLINE),--headline "$(HEADLINE)") $(if $(BYLINE),--byline "$(BYLINE)") $(if $(DATE),--published-date "$(DATE)") $(if $(BASIS),--basis "$(BASIS)") $(if $(NOTE),--date-note "$(NOTE)") $(if $(URL),--url "$(URL)")
 
 ## draft-eval: draft each curated story with its coding hidden, compare; writes docs/draft-evaluation.{md,json}
 draft-eval: $(STAMP)
