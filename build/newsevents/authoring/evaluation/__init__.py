@@ -1,0 +1,93 @@
+"""`make draft-eval`: how good is the drafter? Three sets of stories, each drafted as `make add` would draft it
+and scored against answers written without the drafter:
+
+- dev: half of the evaluation set in evaluation/drafting/, the stories the drafting rules were written on;
+- test: the other half, held out: never read while the rules were written, and scored only to report;
+- seed: the project's own curated stories, with the registry entries only that story uses hidden.
+"""
+from __future__ import annotations
+
+from newsevents.authoring.evaluation.cases import article_for, capture_text
+from newsevents.authoring.evaluation.gold import GoldStory, load_gold_set, names, seed_gold
+from newsevents.authoring.evaluation.scoring import StoryScore, Tally, score_story
+from newsevents.core.errors import Collector
+from newsevents.core.project import Project
+from newsevents.ingest.registries import load_registries
+
+SETS = {
+    "test": "held-out half of the evaluation set: stories never read while the rules were written",
+    "dev": "development half of the evaluation set: the stories the rules were written on",
+    "seed": "the project's own curated stories (registry entries only that story uses hidden)",
+}
+KINDS = ("events", "claims", "dates", "meetings")
+TARGETS = {"events": {"precision": 0.8, "recall": 0.6}, "claims": {"precision": 0.8, "recall": 0.6},
+           "dates": {"precision": 0.9}, "summaries naming another record's actor": 0}
+
+
+def _known(actors: dict[str, dict], drafted) -> dict[str, frozenset[str]]:
+    known = {actor_id: names(a["name"], *a["aliases"]) for actor_id, a in actors.items()}
+    for proposal in drafted.actor_proposals.values():
+        known[proposal.entry["id"]] = names(proposal.entry["name"], *proposal.entry["aliases"])
+    return known
+
+
+def _hidden(story: GoldStory, registries) -> tuple[dict, dict]:
+    """The registries a new story would meet: for a seed story, without the entries only it uses."""
+    hidden_actors, hidden_places = story.hidden
+    return ({k: v for k, v in registries.actors.items() if k not in hidden_actors},
+            {k: v for k, v in registries.places.items() if k not in hidden_places})
+
+
+def _draft(project: Project, story: GoldStory, registries) -> tuple[StoryScore, dict]:
+    from newsevents.authoring.draft import draft_story
+
+    article = article_for(story)
+    actors, places = _hidden(story, registries)
+    drafted = draft_story(article, actors, places, project.root)
+    known = _known(registries.actors, drafted) | story.actors
+    return score_story(story, drafted, article, known, project.root), drafted.coding
+
+
+def _stories(project: Project, name: str) -> list[GoldStory]:
+    if name == "seed":
+        return seed_gold(project)
+    return load_gold_set(project.root / "evaluation" / "drafting" / name, name, capture_text, project.root)
+
+
+def evaluate(project: Project = Project(), sets: tuple[str, ...] = tuple(SETS)) -> dict:
+    """The figures of the sets named (all by default), story by story and in total, as one JSON-ready dict."""
+    problems = Collector()
+    registries = load_registries(project, problems)
+    problems.raise_if_any()
+    result = {"sets": {}, "targets": TARGETS}
+    for name in sets:
+        stories = _stories(project, name)
+        totals = {kind: Tally() for kind in KINDS}
+        per_story, outsiders = {}, []
+        for story in stories:
+            scored, _ = _draft(project, story, registries)
+            per_story[story.name] = {kind: getattr(scored, kind).figures() | {
+                "missed": getattr(scored, kind).missed, "extra": getattr(scored, kind).extra} for kind in KINDS}
+            per_story[story.name]["outsiders"] = scored.outsiders
+            per_story[story.name]["unlocated_answers"] = story.unlocated
+            outsiders += scored.outsiders
+            for kind in KINDS:
+                totals[kind].add(getattr(scored, kind))
+        result["sets"][name] = {"meaning": SETS[name], "stories": per_story,
+                                "totals": {kind: totals[kind].figures() for kind in KINDS},
+                                "outsiders": len(outsiders)}
+    return result
+
+
+def summary(result: dict) -> str:
+    """What `make draft-eval` prints: each set's precision and recall per kind."""
+    lines = []
+    for name, figures in result["sets"].items():
+        lines.append(f"{name} ({len(figures['stories'])} stories): {figures['meaning']}")
+        for kind, t in figures["totals"].items():
+            p = "–" if t["precision"] is None else f"{t['precision']:.2f}"
+            r = "–" if t["recall"] is None else f"{t['recall']:.2f}"
+            lines.append(f"  {kind:<10} answers {t['answers']:>4}  drafted {t['drafted']:>4}  matched "
+                         f"{t['matched']:>4}  precision {p}  recall {r}")
+        lines.append(f"  summaries naming an actor outside their record: {figures['outsiders']}")
+    return "\n".join(lines)
