@@ -66,8 +66,7 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
     speech = {id(a.date) for a in facts.attributions if a.date}
     for mention in mentions:
         start, end = facts.clause(mention.start)
-        candidates = [d for d in facts.dates_in(start, end)
-                      if mention.type == "statement" or id(d) not in speech]
+        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")]
         own = [d for d in candidates if not d.relative_to_event]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))

@@ -115,7 +115,7 @@ class ActorFinder:
         """Actor mentions of one sentence, in order, none overlapping: the longest reading of a stretch wins,
         and of readings as long, the surest (registry, body, titled person, state)."""
         candidates = []
-        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._states)):
+        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._roles, self._states)):
             candidates += [(m, rank) for m in finder(sentence, [])]
         found: list[Mention] = []
         for mention, _ in sorted(candidates, key=lambda c: (c[0].start - c[0].end, c[1], c[0].start)):
@@ -178,7 +178,8 @@ class ActorFinder:
     def _people(self, sentence: Sentence, found) -> list[Mention]:
         """A name after titles ('caretaker Prime Minister Najib Mikati'), its nationality just before them."""
         titles = "|".join(sorted(map(re.escape, lexicon.TITLE_WORDS), key=len, reverse=True))
-        pattern = re.compile(rf"\b(?P<titles>{LOWER_TITLES}(?:(?:{titles}) )+)"
+        last = "|".join(sorted(map(re.escape, lexicon.PERSON_TITLES), key=len, reverse=True))
+        pattern = re.compile(rf"\b(?P<titles>{LOWER_TITLES}(?:(?:{titles})\.? )*(?:{last})\.? )"
                              rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )?{NAME_WORD}){{0,3}})")
         mentions = []
         for m in pattern.finditer(sentence.text):
@@ -196,6 +197,24 @@ class ActorFinder:
             title = " ".join(m.group("titles").split())
             actor_id = self._person(name, title, nation[0] if nation else None, sentence)
             mentions.append(Mention(actor_id, start, start + len(name), name, "person"))
+        return mentions
+
+    def _roles(self, sentence: Sentence, found) -> list[Mention]:
+        """A person named by office: 'the head of the World Health Organization', 'the ELN’s commander'."""
+        nouns = "|".join(sorted(map(re.escape, lexicon.ROLE_NOUNS), key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:[Tt]he |[Ii]ts )?(?P<role>{nouns}) of (?:the )?(?P<org>{NAME_WORD}(?: (?:"
+                             rf"{CONNECTOR} )?{NAME_WORD}){{0,5}})")
+        mentions = []
+        for m in pattern.finditer(sentence.text):
+            org = m.group("org")
+            name = f"{m.group('role')[0].upper()}{m.group('role')[1:]} of {org}"
+            actor_id = self._new_id(name)
+            if actor_id not in self.proposals:
+                self.proposals[actor_id] = ActorProposal(
+                    {"id": actor_id, "name": name, "type": "person", "country": None, "role_title": name,
+                     "aliases": [m.group().removeprefix("the ").removeprefix("The ")]},
+                    sentence.text, "a person named by their office: find the name and merge with their entry")
+            mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), "person"))
         return mentions
 
     def _person(self, name: str, title: str, iso3: str | None, sentence: Sentence) -> str:

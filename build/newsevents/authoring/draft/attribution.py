@@ -75,8 +75,10 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         start, end = match.span()
         speaker, at = _speaker_before(text, start, mentions, persons, last_person)
         at_end = len(text[end:].split()) <= 6  # "…, the ministry said on Wednesday."
-        if speaker is not None and at is not None and at_end and text[:at].rstrip().endswith(","):
-            covers = (0, at)  # "…, Lebanon’s health ministry said on Wednesday."
+        comma = text.rfind(", ", 0, at or start)
+        if speaker is not None and at is not None and at_end and comma > 0 and \
+                len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):
+            covers = (0, comma)  # "…, the head of the World Health Organization said on Sunday."
         elif speaker is None and text[:start].rstrip().endswith(","):
             speaker = _speaker_after(text, end, mentions)  # "…, said the ministry"
             covers = (0, start)

@@ -57,7 +57,8 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
                 mention.targets = [a for a in _objects(facts, match.end()) if a not in mention.initiators][:1]
             else:
                 mention.participants = {a: "participant" for a in sides}
-            mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides
+            dated = bool(facts.dates_in(*facts.clause(match.start())))
+            mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
             mention.places = facts.places_after(match.end())
             if facts.future_before(match.start(), words=3):
                 mention.status = "planned"

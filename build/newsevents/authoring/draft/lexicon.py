@@ -17,6 +17,17 @@ TITLE_WORDS = {
     "Interim", "Acting", "Former", "State", "Director-General", "Chancellor", "Sultan", "Crown", "Lieutenant",
     "Brigadier", "Admiral", "Justice", "Health", "Finance", "Army", "Military", "Pope", "Premier", "Speaker",
 }
+# the last word of a title that stands right before a name ("Prime Minister Najib Mikati", "Gen. X")
+PERSON_TITLES = {
+    "Minister", "Ministers", "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador",
+    "Envoy", "Representative", "Commander", "Governor", "Mayor", "King", "Queen", "Prince", "Sheikh", "Emir",
+    "Senator", "Chairman", "Chair", "Director", "Director-General", "Secretary-General", "Colonel", "Major",
+    "General", "Leader", "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Sen", "Chancellor", "Sultan",
+    "Premier", "Speaker", "Pope", "Lieutenant", "Brigadier", "Admiral", "Chief", "Mufti", "Cardinal",
+}
+ROLE_NOUNS = ("head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "director", "president",
+              "secretary-general", "director-general", "commander", "foreign minister", "defence minister",
+              "prime minister", "envoy", "ambassador")
 TITLE_LEVELS = [  # title words → meeting level
     ("head_of_state", {"President", "Presidents", "Prime", "King", "Queen", "Emir", "Sultan", "Chancellor",
                        "Premier"}),

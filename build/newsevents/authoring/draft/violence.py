@@ -20,6 +20,9 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
     ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b"),
+    ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
+                    r"overran|stormed|broke through|broke the siege)\b"),
+    ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
     ("armed_clash", r"\battacks?\b|\battacked\b"),
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
@@ -30,10 +33,12 @@ MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|count
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
 TARGET_WORDS = re.compile(r"^(?: [a-z]+){0,4}? (?:on|against|targeting|targeted|at|hit|struck|killed|killing)$")
-VERB_ONLY = ("struck", "bombed", "pounded", "attacked", "ambushed", "clashed", "shelled", "exploded", "shot down")
+VERB_ONLY = ("struck", "bombed", "pounded", "attacked", "ambushed", "clashed", "shelled", "exploded", "shot down",
+             "control of", "captured", "retook", "recaptured", "overran", "stormed", "through", "siege")
 BLAMED_FOR = re.compile(r"\b(?:blamed|blames|accused|accuses|held) (?P<who>[^,;]{1,60}?) (?:for|of)"
                         r"(?: [a-z\-]+){0,3} $")
 BLAMED_ON = re.compile(r"^ (?:that |which )?(?P<who>[^,;]{1,40}?) (?:has |had )?blamed on (?P<whom>[^,;.]{1,40})")
+BLAMED_AFTER = re.compile(r"^[^,;]{0,40}? (?:and|,) (?:blamed|accused) (?P<whom>[^,;.]{1,40})")
 EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
 NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
@@ -106,6 +111,12 @@ def _blame(facts: SentenceFacts, mention: EventMention) -> None:
                      after.end("who")]
         blamed = [m.actor_id for m in facts.actors if offset + after.start("whom") <= m.start < offset +
                   after.end("whom")]
+    elif BLAMED_AFTER.match(text[mention.end:]):
+        found = BLAMED_AFTER.match(text[mention.end:])
+        subject = facts.subject(max(0, text.rfind(" ", 0, mention.start)))
+        claimants = [subject.actor_id] if subject else []
+        blamed = [m.actor_id for m in facts.actors if mention.end + found.start("whom") <= m.start < mention.end +
+                  found.end("whom")]
     else:
         return
     if blamed:
@@ -129,6 +140,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             mention.reference = bool(DEFINITE.search(text[:match.start()]) or EARLIER.search(
                 text[:match.start()])) and not mention.mutual
             _initiator(facts, mention, match.group().lower())
+            if re.search(r"(?:launched|fired)$", match.group()):
+                mention.reference = True  # 'the drone had been launched by X': who is behind an event named before
             if kind == "armed_clash" and word.startswith("attack") and not mention.initiators:
                 mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
             if not mention.mutual:

@@ -45,7 +45,9 @@ def _draft(project: Project, story: GoldStory, registries) -> tuple[StoryScore, 
     actors, places = _hidden(story, registries)
     drafted = draft_story(article, actors, places, project.root)
     known = _known(registries.actors, drafted) | story.actors
-    return score_story(story, drafted, article, known, project.root), drafted.coding
+    places = {k: v["name"] for k, v in registries.places.items()}
+    places |= {k: p.entry["name"] for k, p in drafted.place_proposals.items()}
+    return score_story(story, drafted, article, known, places, project.root), drafted.coding
 
 
 def _stories(project: Project, name: str) -> list[GoldStory]:

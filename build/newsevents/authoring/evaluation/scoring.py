@@ -151,13 +151,15 @@ def _own_actors(entry: dict) -> set[str]:
     return own
 
 
-def outsiders(drafted: list[dict], known: dict[str, frozenset[str]]) -> list[str]:
-    """'event: name' for every actor a summary names that is not one of its record's actors."""
+def outsiders(drafted: list[dict], known: dict[str, frozenset[str]], places: dict[str, str]) -> list[str]:
+    """'event: name' for every actor a summary names that is not one of its record's actors (the record's own
+    place named as a place is no actor)."""
     found = []
     for entry in drafted:
         text = " ".join(entry.get("summary", "").replace("’", "'").lower().split())
         own = _own_actors(entry)
-        for own_name in sorted({n for a in own for n in known.get(a, ())}, key=len, reverse=True):
+        own_names = {n for a in own for n in known.get(a, ())} | names(places.get(entry.get("place")))
+        for own_name in sorted(own_names, key=len, reverse=True):
             text = re.sub(rf"\b{re.escape(own_name)}\b", " ", text)
         for actor_id, actor_names in known.items():
             if actor_id not in own and any(re.search(rf"\b{re.escape(n)}\b", text) for n in actor_names if n):
@@ -165,8 +167,10 @@ def outsiders(drafted: list[dict], known: dict[str, frozenset[str]]) -> list[str
     return found
 
 
-def score_story(gold: GoldStory, drafted, article: Article, known: dict[str, frozenset[str]], root) -> StoryScore:
-    """`known`: every actor the drafter knew (registry and its proposals), by id, with its names."""
+def score_story(gold: GoldStory, drafted, article: Article, known: dict[str, frozenset[str]], places: dict[str, str],
+                root) -> StoryScore:
+    """`known`: every actor the drafter knew (registry and its proposals), by id, with its names; `places`: every
+    place it knew, by id, with its name."""
     events = drafted.coding["events"]
     dates = drafted_dates(events, article)
     pairs, event_tally = _match_events(gold, events, article, dates)
@@ -175,4 +179,4 @@ def score_story(gold: GoldStory, drafted, article: Article, known: dict[str, fro
         return None if actor_id is None else known.get(actor_id, names(actor_id.replace("-", " ")))
     who.root = root
     return StoryScore(event_tally, _score_claims(gold, events, who), _score_dates(gold, pairs, dates),
-                      _score_meetings(pairs, gold, events), outsiders(events, known))
+                      _score_meetings(pairs, gold, events), outsiders(events, known, places))
