@@ -9,6 +9,8 @@ attribution (who says what), violence, diplomacy, meetings, statements, incident
 """
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from newsevents.authoring.draft.actors import ActorFinder
@@ -62,19 +64,28 @@ def _mentions(facts: SentenceFacts, actors: ActorFinder) -> list[EventMention]:
 
 def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
     """Each mention takes the date phrase of its own clause nearest to it; a speech verb's date ('said on
-    Sunday') dates only a statement; 'two days after' dates the mention before it and counts from the one after."""
+    Sunday') dates only a statement; 'two days after' dates the mention before it and counts from the one after,
+    or, when that one has its own date, dates the one after and counts back from it."""
     speech = {id(a.date) for a in facts.attributions if a.date}
     for mention in mentions:
         start, end = facts.clause(mention.start)
         candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")]
-        own = [d for d in candidates if not d.relative_to_event]
+        relative = [d for d in facts.dates if d.relative_to_event]
+        own = [d for d in candidates if not d.relative_to_event and not any(  # "on Thursday, a day after X"
+            min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
     for date in [d for d in facts.dates if d.relative_to_event]:
         before = [m for m in mentions if m.end <= date.start]
         after = [m for m in mentions if m.start >= date.end]
-        if before and after and before[-1].date is None:
-            before[-1].date, before[-1].anchor = date, after[0]
+        if not (before and after):
+            continue
+        relation = "before" if re.search(r"before|earlier", date.phrase) else "after"
+        if before[-1].date is None:  # "the talks, two days after the strike": the talks count from the strike
+            before[-1].date, before[-1].anchor, before[-1].this_is = date, after[0], relation
+        elif after[0].date is None or after[0].date is before[-1].date:  # "…on Thursday, a day after shelling"
+            after[0].date, after[0].anchor = date, before[-1]
+            after[0].this_is = "after" if relation == "before" else "before"
 
 
 def _date_list(article: Article, facts: list[SentenceFacts]) -> list[dict]:

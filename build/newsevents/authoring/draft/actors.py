@@ -16,9 +16,10 @@ from newsevents.resolve.date_phrases import MONTHS, WEEKDAYS
 from newsevents.resolve.mentions import alias_pattern
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[’'](?!s\b)[A-Za-z]+)?|[A-Z]{2,}[a-z]?|[A-Z]\.(?:[A-Z]\.)+)"
-CONNECTOR = r"(?:al|el|bin|ibn|bint|de|del|da|van|von|of|the|for|and)"
+CONNECTOR = r"(?:al|el|bin|ibn|bint|de|del|da|van|von|of|the|for)"
 NAME = re.compile(rf"{NAME_WORD}(?: (?:{CONNECTOR} ){{0,2}}{NAME_WORD})*")
 ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z]{1,6})\)")
+OF_OFFICE = r"(?: of (?:State|Defen[cs]e|the Treasury|Homeland Security))?"  # "Secretary of State Antony Blinken"
 POSSESSIVE = re.compile(r"^[’']s? ")
 LOWER_TITLES = r"(?:(?:former|caretaker|acting|interim|deputy|vice|chief|senior|top|then|outgoing|new) )*"
 FUNCTION_WORDS = {
@@ -125,7 +126,14 @@ class ActorFinder:
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         found.sort(key=lambda m: m.start)
-        return found
+        return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)]
+
+    @staticmethod
+    def _nationality_of(mention: Mention, after: Mention | None, sentence: Sentence) -> bool:
+        """'Azerbaijani' in 'Azerbaijani President Ilham Aliyev' tells the person's country; it is no actor."""
+        return mention.kind == "adjective" and after is not None and after.kind == "person" and re.fullmatch(
+            r"(?: [A-Z][\w\-]*\.?| of| (?:former|caretaker|acting|interim|deputy|vice|top|new))+ ",
+            sentence.text[mention.end:after.start]) is not None
 
     def _registry(self, sentence: Sentence, found) -> list[Mention]:
         if self.pattern is None:
@@ -179,7 +187,7 @@ class ActorFinder:
         """A name after titles ('caretaker Prime Minister Najib Mikati'), its nationality just before them."""
         titles = "|".join(sorted(map(re.escape, lexicon.TITLE_WORDS), key=len, reverse=True))
         last = "|".join(sorted(map(re.escape, lexicon.PERSON_TITLES), key=len, reverse=True))
-        pattern = re.compile(rf"\b(?P<titles>{LOWER_TITLES}(?:(?:{titles})\.? )*(?:{last})\.? )"
+        pattern = re.compile(rf"\b(?P<titles>{LOWER_TITLES}(?:(?:{titles})\.? )*(?:{last})\.?{OF_OFFICE} )"
                              rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )?{NAME_WORD}){{0,3}})")
         mentions = []
         for m in pattern.finditer(sentence.text):
@@ -200,7 +208,7 @@ class ActorFinder:
         return mentions
 
     def _roles(self, sentence: Sentence, found) -> list[Mention]:
-        """A person named by office: 'the head of the World Health Organization', 'the ELN’s commander'."""
+        """A person named by office: 'the head of the World Health Organization', 'Iran’s foreign minister'."""
         nouns = "|".join(sorted(map(re.escape, lexicon.ROLE_NOUNS), key=len, reverse=True))
         pattern = re.compile(rf"\b(?:[Tt]he |[Ii]ts )?(?P<role>{nouns}) of (?:the )?(?P<org>{NAME_WORD}(?: (?:"
                              rf"{CONNECTOR} )?{NAME_WORD}){{0,5}})")
@@ -213,6 +221,19 @@ class ActorFinder:
                 self.proposals[actor_id] = ActorProposal(
                     {"id": actor_id, "name": name, "type": "person", "country": None, "role_title": name,
                      "aliases": [m.group().removeprefix("the ").removeprefix("The ")]},
+                    sentence.text, "a person named by their office: find the name and merge with their entry")
+            mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), "person"))
+        possessive = re.compile(rf"\b(?P<org>[A-Z][\w.\-]*(?: [A-Z][\w\-]*)?)[’']s (?P<role>{nouns})\b(?! of)")
+        for m in possessive.finditer(sentence.text):  # "Iran’s foreign minister"
+            known = self._country_word(m.group("org"))
+            if known is None:
+                continue
+            name = f"{m.group('role')[0].upper()}{m.group('role')[1:]} of {known[1]}"
+            actor_id = self._new_id(name)
+            if actor_id not in self.proposals:
+                self.proposals[actor_id] = ActorProposal(
+                    {"id": actor_id, "name": name, "type": "person", "country": known[0], "role_title": name,
+                     "aliases": [m.group()]},
                     sentence.text, "a person named by their office: find the name and merge with their entry")
             mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), "person"))
         return mentions
@@ -283,9 +304,11 @@ class ActorFinder:
                              or words[0] in CALENDAR_WORDS or words[0].lower() in CONNECTOR):
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and (words[-1].lower() in CONNECTOR or words[-1] in CALENDAR_WORDS):
+            while words and (words[-1].lower() in CONNECTOR or words[-1] in CALENDAR_WORDS
+                             or words[-1] in lexicon.TITLE_WORDS):
                 words = words[:-1]
-            if not words or (start == 0 and len(words) == 1 and words[0] not in self.surnames):
+            if not words or (start == 0 and len(words) == 1 and words[0] not in self.surnames) or \
+                    (len(words) == 1 and words[0] in lexicon.REGIONAL_ADJECTIVES):
                 continue
             name = " ".join(words)
             if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS:

@@ -60,6 +60,7 @@ class Assembler:
     def __init__(self, article: Article, actors: ActorFinder, places: PlaceFinder, quote_limit: int):
         self.article, self.actors, self.places, self.quote_limit = article, actors, places, quote_limit
         self.ids: set[str] = set()
+        self.dated_mentions: dict[int, tuple[str, Resolved]] = {}  # mention → its event's id and date
 
     # -- dates ---------------------------------------------------------------------------------------
     def resolve(self, mention: EventMention) -> Resolved:
@@ -68,20 +69,20 @@ class Assembler:
         return resolve(mention.date.phrase, self.article.published_range, future=mention.status != "occurred",
                        published_basis=self.article.published_date_basis)
 
-    def _date(self, cluster: Cluster, ids: dict[int, tuple[str, Resolved]]) -> tuple[dict, Resolved]:
+    def _date(self, cluster: Cluster) -> tuple[dict, Resolved]:
         dated = [m for m in cluster.mentions if m.date and not m.mutual] or \
             [m for m in cluster.mentions if m.date]
         if not dated:
             return {}, Resolved.unknown()
-        best = dated[0]
+        best = next((m for m in dated if not m.date.relative_to_event), dated[0])
         spec = {"expression": best.date.phrase}
         if not best.date.relative_to_event:
             return spec, self.resolve(best)
-        anchor = ids.get(id(best.anchor)) if best.anchor else None
+        anchor = self.dated_mentions.get(id(best.anchor)) if best.anchor else None
         if anchor is None:
             return {}, Resolved.unknown()
         spec["anchor"] = anchor[0]
-        spec["this_is"] = "before" if re.search(r"before|earlier", best.date.phrase) else "after"
+        spec["this_is"] = best.this_is
         return spec, resolve(best.date.phrase, self.article.published_range, anchor_event=anchor[1],
                              this_is=spec["this_is"])
 
@@ -165,7 +166,7 @@ class Assembler:
             for host in m.hosts:
                 participation[host] = "host"
         text = " ".join(m.facts.text for m in cluster.mentions)
-        kind = meeting_type(cluster.action, participation, text)
+        kind = meeting_type(cluster.action, participation, text, {a: self.actors.type_of(a) for a in participation})
         hosts = [a for a, how in participation.items() if how == "host"]
         names = [self.actors.name_of(a) for a, how in participation.items() if how != "host"]
         title = {"visit": "Visit", "phone_call": "Phone call", "conference": "Summit"}.get(kind, "Talks")
@@ -202,13 +203,14 @@ class Assembler:
         return "background" if old else "core"
 
     def event(self, cluster: Cluster, ids: dict[int, tuple[str, Resolved]]) -> dict:
-        spec, resolved = self._date(cluster, ids)
+        spec, resolved = self._date(cluster)
         status = self._status(cluster, resolved)
         roles = self._roles(cluster)
         who = [r["actor"] for r in roles if r["role"] in ("initiator", "participant", "host")][:1]
         when = resolved.start.isoformat()[:10 if resolved.precision == "day" else 7] if resolved.start else ""
         event_id = self._unique(slug(" ".join([*who, cluster.type.replace("_", " "), when])))
         ids[id(cluster)] = (event_id, resolved)
+        self.dated_mentions.update({id(m): (event_id, resolved) for m in cluster.mentions})
         places = cluster.all("places")
         place = places[0] if places else None
         cameo, plover = self._codes(cluster, status)

@@ -1,5 +1,5 @@
 """Casualty claims in the many ways outlets word them: "N were killed and M others injured, the ministry said",
-"the attack left N dead, among them M children", "killing at least N, state television reported", "resulted in
+"the attack left N dead, among them M children", "three of its soldiers had died", "killing at least N, state television reported", "resulted in
 the deaths of N", numbers in words or digits. The claimant is whoever the sentence attributes the number to
 (none: the outlet's own voice). A number under a qualifier without a documented rule ('about 20') is not drafted.
 """
@@ -47,6 +47,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
         ("passive", re.compile(rf"\b{count}(?: {groups})?(?: (?:were|was|have been|had been|are|being|reportedly|"
                                rf"also|had|have|were also|were reported))? {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
+                               rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
         ("deaths", re.compile(rf"\b(?P<verb>the deaths? of|death toll (?:rose |climbed |stood )?(?:to|at)) {count}"
                               rf"(?: {groups})?\b", re.I)),

@@ -3,7 +3,8 @@
 A mention that names a new act founds an event, unless an event of its kind with the same initiator (and for
 diplomatic steps the same target; for meetings a shared participant) is already open and their dates agree. A
 definite mention ('the strike', 'the talks') joins the latest event of its kind named in the three sentences
-before it, and is dropped when there is none. 'Exchanged strikes' adds evidence to the strikes it names
+before it, and is dropped when there is none, unless it is cited as what came before ('a day after artillery
+shelling'): then it founds its event. 'Exchanged strikes' adds evidence to the strikes it names
 together. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
 before it; a claim with no event is not drafted.
 """
@@ -91,7 +92,9 @@ class _Clusters:
                     or set(mention.targets) & set(c.all("targets") + c.all("claimed_targets"))]
             if cued or recent:
                 self._join((cued or recent)[-1], mention)
-            return
+                return
+            if not mention.cited:
+                return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:
             same = Cluster(mention.type, mention.action)

@@ -21,7 +21,7 @@ KINDS = [  # (event type, action, pattern)
 ]
 PATTERNS = [(kind, action, re.compile(pattern, re.IGNORECASE)) for kind, action, pattern in KINDS]
 MEDIATED = re.compile(r"\b(?:brokered|mediated|negotiated|led) by\b|-(?:brokered|mediated)\b")
-DEFINITE = re.compile(r"\b(?:the|that|this|its|their)(?: [a-z\-]+){0,2} $", re.IGNORECASE)
+DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
 
 
 def _mediators(facts: SentenceFacts, mention: EventMention) -> list[str]:

@@ -50,6 +50,9 @@ INTERGOVERNMENTAL_WORDS = {"Nations", "Union", "Organization", "Organisation", "
 MOVEMENT_WORDS = {"Party", "Movement"}
 OTHER_ORG_WORDS = {"Forum", "Bank", "Fund", "Committee", "Association", "Foundation", "Institute", "University",
                    "Group", "Company", "Agency", "Network", "Press", "News", "Times", "Red", "Cross", "Crescent"}
+REGIONAL_ADJECTIVES = {"European", "African", "Arab", "Asian", "Western", "Eastern", "Northern", "Southern",
+                       "Latin", "Caribbean", "Gulf", "Middle", "Central", "International", "Regional", "Global",
+                       "Nordic", "Baltic", "Balkan", "Pacific", "Atlantic", "Islamic", "Muslim", "Christian"}
 IRREGULAR_DEMONYMS = {
     "American": "USA", "U.S.": "USA", "US": "USA", "British": "GBR", "French": "FRA", "Spanish": "ESP",
     "Dutch": "NLD", "Swiss": "CHE", "Greek": "GRC", "Danish": "DNK", "Swedish": "SWE", "Finnish": "FIN",

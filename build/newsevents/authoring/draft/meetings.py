@@ -16,7 +16,7 @@ KINDS = [  # (action, pattern)
     ("talks", r"\btalks\b|\bnegotiations\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b"),
 ]
 PATTERNS = [(action, re.compile(pattern, re.IGNORECASE)) for action, pattern in KINDS]
-DEFINITE = re.compile(r"\b(?:the|that|this|its|their)(?: [a-z\-]+){0,2} $", re.IGNORECASE)
+DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
 HOSTED_BY = re.compile(r"\b(?:hosted|organi[sz]ed|convened|chaired) by\b|\bat the invitation of\b")
 HOSTS = re.compile(r"\b(?:hosted|hosts|will host|to host)\b")
 DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused to (?:attend|join|take part)|"
@@ -25,6 +25,7 @@ INVITED = re.compile(r"\binvit(?:ed|es|ing)\b")
 PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|suggest(?:ed|s))\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
+SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and |, (?:and )?| as well as )$")
 
 
@@ -122,16 +123,20 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
     found = []
     for action, pattern in PATTERNS:
         for match in pattern.finditer(facts.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if any(s < match.end() and match.start() < e for s, e in taken) or \
+                    SIDELINES.search(facts.text[:match.start()]):
                 continue
             taken.append(match.span())
             found.append(_meeting(facts, action, match))
     return sorted(found, key=lambda m: m.start)
 
 
-def meeting_type(action: str, participants: dict[str, str], sentences_text: str) -> str:
-    """visit, phone_call and conference as named; talks are bilateral between two sides, else multilateral."""
+def meeting_type(action: str, participants: dict[str, str], sentences_text: str, kinds: dict[str, str]) -> str:
+    """visit, phone_call and conference as named; talks are bilateral between two sides, else multilateral (as
+    are a council's or assembly's own meetings). `kinds`: each participant's actor type."""
     if action in ("visit", "phone_call", "conference"):
         return action
     sides = [a for a, how in participants.items() if how != "host"]
-    return "multilateral_talks" if len(sides) > 2 or MANY.search(sentences_text) else "bilateral_talks"
+    many = len(sides) > 2 or MANY.search(sentences_text) or (sides and all(kinds.get(a) == "intergovernmental_org"
+                                                                            for a in sides))
+    return "multilateral_talks" if many else "bilateral_talks"

@@ -28,8 +28,10 @@ class EventMention:
     places: list[str] = field(default_factory=list)
     date: DateMention | None = None
     anchor: EventMention | None = None  # the event a phrase such as 'two days after' counts from
+    this_is: str = "after"  # before or after the anchor
     status: str = "occurred"
     reference: bool = False  # "the strike", "the talks": an event named before, not a new one
+    cited: bool = False  # "a day after artillery shelling": a reference that is news when nothing came before
     mutual: bool = False  # "exchanged strikes": evidence for every event of its kind, never one of its own
     level: str | None = None
     notes: list[str] = field(default_factory=list)  # what the coder should check

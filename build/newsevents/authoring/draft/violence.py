@@ -27,8 +27,8 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
-DEFINITE = re.compile(r"\b(?:the|that|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
-                      r"(?: [a-z\-]+){0,2} $", re.IGNORECASE)
+DEFINITE = re.compile(r"\b(?i:the|that|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
+                      r"(?: [a-z\-]+){0,2} $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
@@ -137,8 +137,9 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             word = match.group().lower().split()[-1]
             mention = EventMention(kind, "violence", facts, *match.span())
             mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20]))
-            mention.reference = bool(DEFINITE.search(text[:match.start()]) or EARLIER.search(
-                text[:match.start()])) and not mention.mutual
+            definite = bool(DEFINITE.search(text[:match.start()]))
+            mention.cited = not definite and bool(EARLIER.search(text[:match.start()])) and not mention.mutual
+            mention.reference = (definite or mention.cited) and not mention.mutual
             _initiator(facts, mention, match.group().lower())
             if re.search(r"(?:launched|fired)$", match.group()):
                 mention.reference = True  # 'the drone had been launched by X': who is behind an event named before

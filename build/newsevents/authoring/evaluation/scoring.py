@@ -104,6 +104,8 @@ def _score_dates(gold: GoldStory, pairs: list[tuple[dict, GoldEvent]], dates: di
     for entry, answer in pairs:
         mine = _dated(dates.get(entry["id"]))
         if mine is None:
+            if answer.dates is not None:
+                tally.missed.append(f"{entry['type']}: undated, answer {answer.dates[0]}..{answer.dates[1]}")
             continue
         tally.drafted += 1
         if mine == answer.dates:
