@@ -1,5 +1,6 @@
-"""Statements: a named person, ministry or body condemning, accusing, warning, calling on someone, declaring
-or announcing something, or speaking on the record (in a statement, an address, a news conference, a post).
+"""Statements: a named person, ministry or body condemning, accusing, denying, blaming, warning, calling on
+someone, declaring or announcing something, speaking on the record (in a statement, an address, a news
+conference, a post), or a person or body saying something that is neither a toll nor news of another event.
 
 A sentence that only says who gave a number or a fact ("…, the ministry said") makes a claimant, not a
 statement; a state named bare ("Israel said") speaks through a statement only when the sentence says so.
@@ -12,13 +13,17 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
 ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|es)|call(?:ed|s) (?:on|for)|"
+                  r"call(?:ed|s) (?:the|it|this) [\w\- ]{1,30} an? |denied|denies|blamed|"
                   r"accus(?:ed|es)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|welcom(?:ed|es)|"
                   r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s))\b")
 ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
                        r"(?:statement|address|speech|interview|post)\b|\btold (?:a )?(?:news|press) conference\b|"
                        r"\b(?:wrote|posted|said) (?:on|in a post on) (?:X|Twitter|Facebook|Telegram)\b|"
                        r"\btold reporters\b|\bin a (?:joint )?(?:statement|declaration) (?:after|following|read)\b")
+SAID = re.compile(r"\b(?:said|says|told)\b(?! (?:it|they) (?:had )?(?:killed|struck|hit))")
 QUOTED = re.compile(r"[“\"][^”\"]{20,}[,.]?[”\"],? (?:[\w’'\- ]{0,60} )?(?:said|told|wrote)\b")
+EVENT_NEWS = re.compile(r"\b(?:will|would|is to|are to|was to) (?:visit|meet|hold|attend|travel|host|return)\b|"
+                        r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled)\b")
 TARGET = re.compile(r"^ (?:on |for |of )?(?:the )?$")
 CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|dead|died|deaths?|toll)\b")
 
@@ -31,16 +36,28 @@ def _speaker(facts: SentenceFacts, position: int):
     return next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
 
 
+def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
+    """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
+    covered = next((a.covers for a in facts.attributions if a.verb_start == match.start()), (match.end(), len(
+        facts.text)))
+    said = facts.text[slice(*covered)]
+    return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said))
+
+
 def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int]]) -> list[EventMention]:
     """`actor_type(id)` gives an actor's type: states speak in statements only 'in a statement'."""
     found = []
     triggers = [(m, "act") for m in ACTS.finditer(facts.text)] + [(m, "record") for m in ON_RECORD.finditer(
-        facts.text)] + [(m, "quote") for m in QUOTED.finditer(facts.text)]
+        facts.text)] + [(m, "quote") for m in QUOTED.finditer(facts.text)] + [
+        (m, "said") for m in SAID.finditer(facts.text)]
     for match, how in sorted(triggers, key=lambda t: t[0].start()):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         speaker = _speaker(facts, match.start()) if how != "quote" else _speaker(facts, match.end() - 5)
         if speaker is None or (actor_type(speaker.actor_id) == "state" and how != "record"):
+            continue
+        if how == "said" and (actor_type(speaker.actor_id) not in ("person", "government_body") or
+                              _only_news(facts, match)):
             continue
         if how == "quote" and not [m for m in facts.actors if m.start >= match.start()]:
             continue
@@ -48,6 +65,8 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
         if how == "record" and CASUALTY_ONLY.search(rest) and not ACTS.search(rest):
             continue
         taken.append(match.span())
+        if any(speaker.actor_id in m.initiators for m in found):
+            continue  # one statement per speaker and sentence: "denied … and blamed …"
         mention = EventMention("statement", match.group().split()[0].lower(), facts, *match.span())
         mention.initiators = [speaker.actor_id]
         if how == "act":

@@ -44,7 +44,7 @@ def _draft(project: Project, story: GoldStory, registries) -> tuple[StoryScore, 
     article = article_for(story)
     actors, places = _hidden(story, registries)
     drafted = draft_story(article, actors, places, project.root)
-    known = _known(registries.actors, drafted) | story.actors
+    known = story.actors | _known(registries.actors, drafted)  # a drafted id keeps the drafter's names
     places = {k: v["name"] for k, v in registries.places.items()}
     places |= {k: p.entry["name"] for k, p in drafted.place_proposals.items()}
     return score_story(story, drafted, article, known, places, project.root), drafted.coding
