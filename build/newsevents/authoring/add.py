@@ -7,8 +7,6 @@ removed and the manifest restored.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +16,7 @@ from ruamel.yaml.comments import CommentedSeq
 from newsevents.authoring.intake import Intake, read_intake, refuse
 from newsevents.authoring.manifest_entry import Ask, Given, capture_entry
 from newsevents.core.errors import Collector
+from newsevents.core.files import atomic_write_bytes
 from newsevents.core.project import Project
 from newsevents.core.yamlfile import check_structure, coding_schema, read_yaml, round_trip
 from newsevents.ingest.articles import Article, load_articles
@@ -81,12 +80,6 @@ def _coded_ids(project: Project) -> set[str]:
     return ids
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
-        handle.write(data)
-    os.replace(handle.name, path)
-
-
 def _check_new(project: Project, intake: Intake, document, shown: str) -> None:
     """The capture (or saved page) is not in the project yet, and its files would replace none."""
     given = sha256_of(intake.files[intake.saved_page["file"]] if intake.saved_page else intake.capture_bytes)
@@ -130,9 +123,9 @@ def _draft(project: Project, article: Article, registries: Registries, used: set
 def _write(project: Project, intake: Intake, entry: dict, written: list[Path]) -> Added:
     """Write the capture, its manifest entry and the drafts; the manifest is read back by the build's loader."""
     for name, data in intake.files.items():
-        _atomic_write(project.raw / name, data)
+        atomic_write_bytes(project.raw / name, data)
         written.append(project.raw / name)
-    _atomic_write(project.manifest, _appended(project.manifest.read_text(encoding="utf-8"), entry).encode("utf-8"))
+    atomic_write_bytes(project.manifest, _appended(project.manifest.read_text(encoding="utf-8"), entry).encode("utf-8"))
     problems = Collector()
     articles = {a.article_id: a for a in load_articles(project, problems)}
     registries = load_registries(project, problems)
@@ -162,5 +155,5 @@ def add_capture(project: Project, source: Path, given: Given, ask: Ask | None = 
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
-        _atomic_write(project.manifest, old_manifest)
+        atomic_write_bytes(project.manifest, old_manifest)
         raise

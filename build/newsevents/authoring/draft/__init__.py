@@ -10,7 +10,6 @@ attribution (who says what), violence, diplomacy, meetings, statements, incident
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 from newsevents.authoring.draft.actors import ActorFinder

@@ -1,7 +1,8 @@
 """Casualty claims in the many ways outlets word them: "N were killed and M others injured, the ministry said",
-"the attack left N dead, among them M children", "three of its soldiers had died", "killing at least N, state television reported", "resulted in
-the deaths of N", numbers in words or digits. The claimant is whoever the sentence attributes the number to
-(none: the outlet's own voice). A number under a qualifier without a documented rule ('about 20') is not drafted.
+"the attack left N dead, among them M children", "three of its soldiers had died", "killing at least N, state
+television reported", "resulted in the deaths of N", numbers in words or digits. The claimant is whoever the
+sentence attributes the number to (none: the outlet's own voice). A number under a qualifier without a
+documented rule ('about 20') is not drafted.
 """
 from __future__ import annotations
 
