@@ -45,7 +45,7 @@ GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Provinc
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Iranian'), capital, body
+    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Chilean'), capital, body
     or person."""
 
     actor_id: str
@@ -150,13 +150,15 @@ class ActorFinder:
         return lexicon.country(word) or lexicon.demonym(word)
 
     def _bodies(self, sentence: Sentence, found) -> list[Mention]:
-        """'Lebanon’s health ministry', 'the Israeli military', 'Iraqi health officials'."""
+        """'Lebanon’s health ministry', 'the Israeli military', 'Iraqi health officials', 'the foreign ministry of
+        Chile'."""
         nouns = "|".join(sorted(map(re.escape, lexicon.BODY_NOUNS + ("health officials", "security officials")),
                                 key=len, reverse=True))
         pattern = re.compile(rf"\b(?:[Tt]he )?(?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}}?)(?:[’']s)? "
                              rf"(?P<body>{nouns})\b")
+        of_country = re.compile(rf"\b(?:[Tt]he )(?P<body>{nouns}) of (?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}})")
         mentions = []
-        for m in pattern.finditer(sentence.text):
+        for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:
             known = self._country_word(m.group("country"))
             if known is None:
                 continue
@@ -209,7 +211,7 @@ class ActorFinder:
         return mentions
 
     def _roles(self, sentence: Sentence, found) -> list[Mention]:
-        """A person named by office: 'the head of the World Health Organization', 'Iran’s foreign minister'."""
+        """A person named by office: 'the head of the World Health Organization', 'Chile’s foreign minister'."""
         nouns = "|".join(sorted(map(re.escape, lexicon.ROLE_NOUNS), key=len, reverse=True))
         pattern = re.compile(rf"\b(?:[Tt]he |[Ii]ts )?(?P<role>{nouns}) of (?:the )?(?P<org>{NAME_WORD}(?: (?:"
                              rf"{CONNECTOR} )?{NAME_WORD}){{0,5}})")
@@ -225,7 +227,7 @@ class ActorFinder:
                     sentence.text, "a person named by their office: find the name and merge with their entry")
             mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), "person"))
         possessive = re.compile(rf"\b(?P<org>[A-Z][\w.\-]*(?: [A-Z][\w\-]*)?)[’']s (?P<role>{nouns})\b(?! of)")
-        for m in possessive.finditer(sentence.text):  # "Iran’s foreign minister"
+        for m in possessive.finditer(sentence.text):  # "Chile’s foreign minister"
             known = self._country_word(m.group("org"))
             if known is None:
                 continue

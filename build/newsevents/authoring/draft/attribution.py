@@ -17,6 +17,7 @@ ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
 DATE_AROUND_VERB = 14
+OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _speaker_after(text: str, position: int, mentions: list[Mention]) -> str | N
 
 def _adjacent_date(verb_start: int, verb_end: int, dates: list[DateMention]) -> DateMention | None:
     for date in dates:
-        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= DATE_AROUND_VERB:
+        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= 1:  # "said on Sunday"
             return date
     return None
 
@@ -74,7 +75,8 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
     for match in SPEECH_VERB.finditer(text):
         start, end = match.span()
         speaker, at = _speaker_before(text, start, mentions, persons, last_person)
-        at_end = len(text[end:].split()) <= 6  # "…, the ministry said on Wednesday."
+        rest = text[end:].split()
+        at_end = len(rest) <= 4 and (not rest or rest[0].lower() not in OPENS_A_CLAUSE)  # "…, X said on Sunday."
         comma = text.rfind(", ", 0, at or start)
         if speaker is not None and at is not None and at_end and comma > 0 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):

@@ -25,7 +25,7 @@ FORMS = [  # longest forms first; a shorter form never overlaps a longer one alr
     r"\b\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
     r"\b" + _LEAD + _M.removesuffix(r"\.?") + r"\b(?!\.?\s*\d)",
     r"\b" + _LEAD + r"(?:19|20)\d{2}\b",
-    r"\b(?:(?:on|last|next|this)\s+)?" + _WD + r"\b",
+    r"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?" + _WD + r"\b",
     r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year)\b",
     r"\b(?:yesterday|today|tomorrow)\b",
     r"\b" + _N + r"\s+days?\s+(?:after|before|later|earlier)\b",

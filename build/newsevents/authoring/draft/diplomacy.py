@@ -1,7 +1,7 @@
 """Diplomatic steps: an envoy summoned, an ambassador recalled, diplomats expelled, a return barred, relations
 or talks broken off or suspended; relations restored and ambassadors back at their posts. The initiator is the
 step's subject; the target is the state whose envoy it is ('Turkey’s top diplomat'), or the one it is taken
-against ('recalled its ambassador from Tehran', 'broke off relations with Kigali')."""
+against ('recalled its ambassador from Lima', 'broke off relations with Kigali')."""
 from __future__ import annotations
 
 import re
@@ -37,7 +37,7 @@ TARGET_AFTER = re.compile(r"^(?: [\w’'\-]+){0,4}? (?:from|to|in|with|against|o
 
 
 def _whose(facts: SentenceFacts, match: re.Match) -> list[str]:
-    """The state an envoy belongs to: 'Turkey’s top diplomat', 'the Iranian ambassador', 'Tehran’s envoy'."""
+    """The state an envoy belongs to: 'Turkey’s top diplomat', 'the Chilean ambassador', 'Lima’s envoy'."""
     if "whose" not in match.re.groupindex or not match.group("whose"):
         return []
     start, end = match.span("whose")

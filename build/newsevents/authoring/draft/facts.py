@@ -56,7 +56,7 @@ class SentenceFacts:
         return start, end
 
     def subject(self, trigger: int, lead: str = "") -> Mention | None:
-        """The actor a verb or noun phrase follows as its subject ('Iraq summoned', 'Iran’s foreign ministry
+        """The actor a verb or noun phrase follows as its subject ('Iraq summoned', 'Chile’s foreign ministry
         has', 'Israel’s military said it killed'); `lead` may require words right before the trigger."""
         clause_start, _ = self.clause(trigger)
         before = [m for m in self.actors if clause_start <= m.start and m.end <= trigger]
