@@ -252,7 +252,7 @@ def test_extraction_of_a_saved_page_is_deterministic():
     ("huge.html", b"<html><body>" + b"<p>word</p>" * 500_000 + b"</body></html>", "a capture holds one news page"),
     ("headline-list.txt", None, "no story text found"),
     ("spanish.txt", None, "the story is not in English"),
-])
+], ids=lambda value: value if isinstance(value, str) and value.endswith((".txt", ".html")) else "")
 def test_bad_input_to_add_is_refused_clearly_and_nothing_is_written(project, tmp_path, name, content, message):
     _empty(project)
     capture = tmp_path / name
