@@ -162,7 +162,7 @@ def classify(phrase: str) -> tuple[str, re.Match]:
     for kind, pattern in PATTERNS.items():
         match = pattern.match(text.lower() if kind in LOWERCASE_KINDS else text)
         if match and (kind != "weekday" or match.group("weekday").lower() in WEEKDAYS):
-            if kind in ("month", "month_day", "day_month") and match.group("month").lower() not in MONTHS:
+            if "month" in match.groupdict() and match.group("month").lower() not in MONTHS:  # "since 2015"
                 continue
             return kind, match
     raise DatePhraseError(
