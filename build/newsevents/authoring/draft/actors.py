@@ -15,7 +15,8 @@ from newsevents.authoring.draft.text import Sentence
 from newsevents.resolve.date_phrases import MONTHS, WEEKDAYS
 from newsevents.resolve.mentions import alias_pattern
 
-NAME_WORD = (r"(?:(?:al-|el-)?[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[’'](?!s\b)[A-Za-z]+|(?<=s)[’'](?= [A-Z]))?"
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # letters of names in Latin scripts ('António', 'Türk')
+NAME_WORD = (rf"(?:(?:al-|el-)?[{UPPER}][{LOWER}]+(?:-[A-Za-z]+)*(?:[’'](?!s\b)[A-Za-z]+|(?<=s)[’'](?= [A-Z]))?"
              r"|[A-Z]{2,}[a-z]?|[A-Z]\.(?:[A-Z]\.)+)")
 CONNECTOR = r"(?:al|el|bin|ibn|bint|de|del|da|van|von|of|the|for)"
 NAME = re.compile(rf"{NAME_WORD}(?: (?:{CONNECTOR} ){{0,2}}{NAME_WORD})*")

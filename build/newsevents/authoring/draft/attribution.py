@@ -76,7 +76,8 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         start, end = match.span()
         speaker, at = _speaker_before(text, start, mentions, persons, last_person)
         rest = text[end:].split()
-        at_end = len(rest) <= 4 and (not rest or rest[0].lower() not in OPENS_A_CLAUSE)  # "…, X said on Sunday."
+        at_end = (len(rest) <= 4 and (not rest or rest[0].lower() not in OPENS_A_CLAUSE)  # "…, X said on Sunday."
+                  or re.match(r"(?: on [A-Z]\w+day)?,", text[end:]) is not None)  # "…, X said, in the deadliest …"
         comma = text.rfind(", ", 0, at or start)
         if speaker is not None and at is not None and at_end and comma > 0 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):

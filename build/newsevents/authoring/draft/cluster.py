@@ -1,6 +1,7 @@
 """Mentions → events: the mentions that tell of one real event become one cluster.
 
-A mention that names a new act founds an event, unless an event of its kind with the same initiator (and for
+Two mentions of one kind in one sentence, with the same date phrase and initiators, are one event (but two
+meetings or diplomatic steps named together are two acts). A mention that names a new act founds an event, unless an event of its kind with the same initiator (and for
 diplomatic steps the same target; for meetings a shared participant) is already open and their dates agree. A
 definite mention ('the strike', 'the talks') joins the latest event of its kind named in the three sentences
 before it, and is dropped when there is none, unless it is cited as what came before ('a day after artillery
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from newsevents.authoring.draft.mentions import VIOLENT, ClaimMention, EventMention
 from newsevents.resolve.date_phrases import Resolved
 
+STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
 REACH = 3  # sentences a definite mention or an unlinked claim may look back
 
 
@@ -65,6 +67,10 @@ class _Clusters:
     def _same(self, cluster: Cluster, mention: EventMention) -> bool:
         if cluster.type != mention.type or mention.type == "statement":
             return False
+        if mention.type not in STEPS and any(  # "two car bombs exploded", "seized power in a coup"
+                m.sentence_index == mention.sentence_index and m.date is mention.date and
+                set(m.initiators) == set(mention.initiators) for m in cluster.mentions):
+            return True
         if mention.type == "meeting":
             shared = set(cluster.all("participants")) & set(mention.participants)
             return cluster.action == mention.action and bool(shared) and \

@@ -39,7 +39,9 @@ BODY_NOUNS = ("foreign ministry", "foreign office", "defence ministry", "defense
               "health ministry", "finance ministry", "information ministry", "justice ministry",
               "presidential administration", "presidency", "armed forces", "army", "military", "government",
               "parliament", "police", "navy", "air force", "embassy", "security forces", "state television",
-              "state media", "news agency", "cabinet")
+              "state media", "news agency", "cabinet", "emergency service", "emergency services",
+              "emergencies ministry", "border guard", "coast guard", "national guard", "intelligence service",
+              "security service", "health authorities", "military spokesman")
 ARMED_WORDS = {"Liberation", "Lashkar", "Brigade", "Brigades", "Militia", "Mujahideen", "Jihad", "Harakat",
                "Tehrik", "Ansar", "Jamaat", "Battalion", "Battalions", "Army", "Forces", "Front"}
 GOVERNMENT_WORDS = {"Ministry", "Office", "Department", "Parliament", "Senate", "Assembly", "Cabinet", "Court",

@@ -58,7 +58,7 @@ def summary(kind: str, action: str, status: str, roles: dict[str, list[str]], pl
     elif kind == "war":
         text = f"{parts} were at war" if parts else "A war was fought" + (f" in {place}" if place else "")
     elif kind == "seizure_of_power":
-        text = f"{i or 'A group'} seized power" + (f" in {place}" if place else "")
+        text = f"{i} seized power" if i else "Power was seized" + (f" in {place}" if place else "")
     elif kind == "sanctions":
         text = f"{i or 'A government'} imposed sanctions" + (f" on {t}" if t else "")
     else:
