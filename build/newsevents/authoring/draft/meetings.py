@@ -3,12 +3,13 @@ invited, invited but declined), as the clause that reports them says."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
 KINDS = [  # (action, pattern)
-    ("phone_call", r"\bspoke (?:by|over the|on the) (?:tele)?phone\b|\b(?:tele)?phone (?:call|conversation)s?\b|"
+    ("phone_call", r"\bspo(?:ke|ken) (?:separately |directly |briefly )?(?:by|over the|on the) (?:tele)?phone\b|\b(?:tele)?phone (?:call|conversation)s?\b|"
                    r"\btelephone conversation\b|\bphoned\b|\bspoke (?:with|to) [^,;.]{1,60}? by (?:tele)?phone\b"),
     ("visit", r"\b(?<!was )(?<!is )(?<!were )visit(?:s|ed|ing)?\b(?! (?:card|or))|\btrip to\b|"
               r"\btravel(?:l)?ed to\b"),
@@ -40,7 +41,12 @@ def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
 
 
 def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
-    """'X and Y spoke', 'X met': the actors the clause opens with before the trigger."""
+    """'X and Y spoke', 'X met', 'X, who visited': the actors the clause opens with before the trigger."""
+    relative = re.search(r", who (?:[a-z]+ ){0,2}$", facts.text[:trigger])
+    if relative:
+        named = [m for m in facts.actors if m.end <= relative.start()]
+        if named and named[-1].end == relative.start():
+            return [named[-1].actor_id]
     clause_start, _ = facts.clause(trigger)
     before = [m for m in facts.actors if clause_start <= m.start and m.end <= trigger]
     if not before:
@@ -127,8 +133,20 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     SIDELINES.search(facts.text[:match.start()]):
                 continue
             taken.append(match.span())
-            found.append(_meeting(facts, action, match))
+            found += _separately(facts, _meeting(facts, action, match))
     return sorted(found, key=lambda m: m.start)
+
+
+def _separately(facts: SentenceFacts, mention: EventMention) -> list[EventMention]:
+    """'X spoke separately by telephone with A and B': a call with A and another with B."""
+    if mention.action != "phone_call" or not re.search(r"\bseparately\b", facts.text):
+        return [mention]
+    subjects = _subjects(facts, mention.start)
+    others = [a for a in mention.participants if a not in subjects]
+    if not subjects or len(others) < 2:
+        return [mention]
+    return [replace(mention, participants={**{a: mention.participants[a] for a in subjects}, other: how})
+            for other, how in ((o, mention.participants[o]) for o in others)]
 
 
 def meeting_type(action: str, participants: dict[str, str], sentences_text: str, kinds: dict[str, str]) -> str:

@@ -13,7 +13,8 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
 ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|es)|call(?:ed|s) (?:on|for)|"
-                  r"call(?:ed|s) (?:the|it|this) [\w\- ]{1,30} an? |denied|denies|blamed|"
+                  r"call(?:ed|s) (?:the|it|this|what)(?: [\w\-]+){0,4} (?:an? |[“\"])|blamed|"
+                  r"(?:passed|adopted|approved) a resolution|"
                   r"accus(?:ed|es)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|welcom(?:ed|es)|"
                   r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s))\b")
 ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
