@@ -1,13 +1,13 @@
 """Mentions → events: the mentions that tell of one real event become one cluster.
 
 Two mentions of one kind in one sentence, with the same date phrase and initiators, are one event (but two
-meetings or diplomatic steps named together are two acts). A mention that names a new act founds an event, unless an event of its kind with the same initiator (and for
-diplomatic steps the same target; for meetings a shared participant) is already open and their dates agree. A
-definite mention ('the strike', 'the talks') joins the latest event of its kind named in the three sentences
-before it, and is dropped when there is none, unless it is cited as what came before ('a day after artillery
-shelling'): then it founds its event. 'Exchanged strikes' adds evidence to the strikes it names
-together. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
-before it; a claim with no event is not drafted.
+meetings or diplomatic steps named together are two acts). A mention that names a new act founds an event,
+unless an event of its kind with the same initiator (and for diplomatic steps the same target; for meetings a
+shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
+the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
+it is cited as what came before ('a day after artillery shelling'): then it founds its event. 'Exchanged
+strikes' adds evidence to the strikes it names together. A casualty claim belongs to the violent event of its
+sentence, else to the latest one named just before it; a claim with no event is not drafted.
 """
 from __future__ import annotations
 

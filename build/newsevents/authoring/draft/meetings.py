@@ -9,7 +9,8 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
 KINDS = [  # (action, pattern)
-    ("phone_call", r"\bspo(?:ke|ken) (?:separately |directly |briefly )?(?:by|over the|on the) (?:tele)?phone\b|\b(?:tele)?phone (?:call|conversation)s?\b|"
+    ("phone_call", r"\bspo(?:ke|ken) (?:separately |directly |briefly )?(?:by|over the|on the) (?:tele)?phone\b|"
+                   r"\b(?:tele)?phone (?:call|conversation)s?\b|"
                    r"\btelephone conversation\b|\bphoned\b|\bspoke (?:with|to) [^,;.]{1,60}? by (?:tele)?phone\b"),
     ("visit", r"\b(?<!was )(?<!is )(?<!were )visit(?:s|ed|ing)?\b(?! (?:card|or))|\btrip to\b|"
               r"\btravel(?:l)?ed to\b"),
