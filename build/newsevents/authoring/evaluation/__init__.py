@@ -1,11 +1,14 @@
 """`make draft-eval`: how good is the drafter? Three sets of stories, each drafted as `make add` would draft it
 and scored against answers written without the drafter:
 
-- dev: half of the evaluation set in evaluation/drafting/, the stories the drafting rules were written on;
-- test: the other half, held out: never read while the rules were written, and scored only to report;
+- test: evaluation/drafting/test/, written after the rules by a session that saw none, scored only to report;
+- dev: evaluation/drafting/dev/, the stories the rules were written on (history.yaml records the scoring of
+  the ones that were held out before);
 - seed: the project's own curated stories, with the registry entries only that story uses hidden.
 """
 from __future__ import annotations
+
+import yaml
 
 from newsevents.authoring.evaluation.buildable import draft_problems
 from newsevents.authoring.evaluation.cases import article_for, capture_text
@@ -17,8 +20,8 @@ from newsevents.core.project import Project
 from newsevents.ingest.registries import load_registries
 
 SETS = {
-    "test": "held-out half of the evaluation set: stories never read while the rules were written",
-    "dev": "development half of the evaluation set: the stories the rules were written on",
+    "test": "held-out stories: written after the rules, never read while they were written",
+    "dev": "development stories: the ones the rules were written on",
     "seed": "the project's own curated stories (registry entries only that story uses hidden)",
 }
 __all__ = ["KINDS", "SETS", "TARGETS", "evaluate", "render", "summary", "write"]
@@ -65,7 +68,8 @@ def evaluate(project: Project = Project(), sets: tuple[str, ...] = tuple(SETS)) 
     problems = Collector()
     registries = load_registries(project, problems)
     problems.raise_if_any()
-    result = {"sets": {}, "targets": TARGETS}
+    history = yaml.safe_load((project.root / "evaluation" / "drafting" / "history.yaml").read_text(encoding="utf-8"))
+    result = {"sets": {}, "targets": TARGETS, "history": history}
     for name in sets:
         stories = _stories(project, name)
         totals = {kind: Tally() for kind in KINDS}

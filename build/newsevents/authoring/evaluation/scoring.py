@@ -111,7 +111,8 @@ def _score_dates(gold: GoldStory, pairs: list[tuple[dict, GoldEvent]], dates: di
         if mine == answer.dates:
             tally.matched += 1
         else:
-            tally.extra.append(f"{entry['type']}: {mine[0]}..{mine[1]}, answer {answer.dates}")
+            wanted = "undated" if answer.dates is None else f"{answer.dates[0]}..{answer.dates[1]}"
+            tally.extra.append(f"{entry['type']}: {mine[0]}..{mine[1]}, answer {wanted}")
     return tally
 
 
