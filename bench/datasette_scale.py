@@ -176,6 +176,9 @@ def print_report(stories: int, requests: int, results: list[dict], query_plans: 
     print(f"pages: {len(results)}; over the 50 ms target at p95: {sum(r['p95_ms'] > 50 for r in results)}; "
           f"worst p95: {worst['path']} {worst['p95_ms']:.1f} ms; slowest first request: {slowest_first['path']} "
           f"{slowest_first['first_ms']:.1f} ms; errors: {sum(r['errors'] for r in results)}")
+    over = sum(r["p95_ms"] >= 50 for r in results)
+    print(f"target: every page p95 < 50 ms at 10,000 stories, one client: {len(results) - over} of {len(results)} "
+          f"pages under it ({'met' if not over else 'not met'})")
     print("query plans of the canned queries:")
     for query, steps in query_plans.items():
         print(f"  {query}: " + "; ".join(steps))
@@ -204,24 +207,35 @@ def main() -> None:
 
 
 def machine() -> dict:
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "load": " / ".join(f"{value:.1f}" for value in os.getloadavg())}
 
 
 def markdown(stories: int, requests: int, results: list[dict], query_plans: dict[str, list[str]]) -> str:
     """The figures as the Datasette-at-scale section of docs/performance.md."""
-    over = [r for r in results if r["p95_ms"] > 50]
+    over = [r for r in results if r["p95_ms"] >= 50]
     p95s = sorted(r["p95_ms"] for r in results)
+    firsts = sorted(r["first_ms"] for r in results)
+    host = machine()
     lines = ["## Serving at scale: `bench/datasette_scale.py`", "",
-             f"Measured on {time.strftime('%Y-%m-%d')}: a synthetic corpus of {stories:,} stories, its database "
-             f"served by the same command line as `make serve`, one client, {requests} requests per URL after two "
-             f"warm-up requests. {len(results)} URLs: every table and reading-table page, its JSON, each default "
-             "facet, full-text search on every searchable table, every canned query, and row pages.", "",
+             f"Measured on {time.strftime('%Y-%m-%d')} on {host['cores']} shared cores ({host['platform']}, "
+             f"Python {host['python']}; load average {host['load']} at the end: other work shared the machine): a "
+             f"synthetic corpus of {stories:,} stories, its database served by the same command line as `make serve`, "
+             f"one client. Per URL the first request, which Datasette computes, then {requests} more, which the "
+             f"response cache answers. {len(results)} URLs: the home page and the database page (HTML and JSON), "
+             "every table and reading-table page and its JSON, each default facet, full-text search on every "
+             "searchable table, every canned query, and row pages.", "",
+             f"- **target: every page p95 < 50 ms: {'met' if not over else 'not met'}** "
+             f"({len(results) - len(over)} of {len(results)} pages)",
              f"- median of the per-URL p95: {statistics.median(p95s):.1f} ms; worst p95: {p95s[-1]:.1f} ms",
-             f"- URLs over the 50 ms target at p95: {len(over)} of {len(results)}",
+             f"- first request (computed, not cached): median {statistics.median(firsts):.1f} ms, "
+             f"slowest {firsts[-1]:.1f} ms",
              f"- errors: {sum(r['errors'] for r in results)}", "",
-             "| URL | p50 ms | p95 ms | errors |", "|---|---:|---:|---:|"]
-    lines += [f"| `{r['path']}` | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
-              for r in sorted(results, key=lambda r: -r["p95_ms"])[:15]]
+             "The slowest pages by p95, and the slowest to compute:", "",
+             "| URL | first request ms | p50 ms | p95 ms | errors |", "|---|---:|---:|---:|---:|"]
+    shown = sorted(results, key=lambda r: -r["p95_ms"])[:8] + sorted(results, key=lambda r: -r["first_ms"])[:8]
+    lines += [f"| `{r['path']}` | {r['first_ms']:.1f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
+              for r in {r["path"]: r for r in shown}.values()]
     lines += ["", "Query plans of the canned queries (`EXPLAIN QUERY PLAN`):", ""]
     lines += [f"- `{name}`: " + "; ".join(steps) for name, steps in query_plans.items()]
     return "\n".join(lines) + "\n"
