@@ -16,7 +16,7 @@ from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import load_tables, quote_limit, quote_minimum
-from newsevents.ingest.captures import load_articles
+from newsevents.ingest.articles import load_articles
 from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.released_ids import load_released_ids

@@ -116,6 +116,7 @@ class ReadingTable:
     show: Show
     describe_from: list[str]
     columns: dict[str, str]
+    question: bool = False  # answers a question over every row: listed on the home page with the canned queries
 
 
 def _read_yaml(path: Path):
@@ -231,7 +232,8 @@ def load_reading_tables(root: Path) -> list[ReadingTable]:
     return [ReadingTable(name=v["name"], title=v["title"], description=v["description"], sql=v["sql"].strip(),
                          key=v.get("key", []), index=v.get("index", []),
                          show=_show(v.get("show"), "schemas/reading_tables.yaml"),
-                         describe_from=v.get("describe_from", []), columns=v.get("columns", {}))
+                         describe_from=v.get("describe_from", []), columns=v.get("columns", {}),
+                         question=v.get("question", False))
             for v in _read_yaml(Project(root).schemas / "reading_tables.yaml")]
 
 

@@ -5,7 +5,7 @@ import hashlib
 
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table, dataset_metadata
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 
 
 def frictionless_schema(table: Table) -> dict:
@@ -45,7 +45,7 @@ def datapackage(project: Project, tables: dict[str, Table], staged: dict[str, by
                 articles: list[Article]) -> dict:
     """The descriptor for the staged CSV bytes of every table."""
     meta = dataset_metadata(project.root)
-    sources = [{"title": f"{a.outlet}: {a.story.headline}", "path": a.url or a.capture_file,
+    sources = [{"title": f"{a.outlet}: {a.headline}", "path": a.url or a.capture_file,
                 **({"version": str(a.published_date)} if a.published_date else {})} for a in articles]
     sources += [{"title": s["title"], "path": s["path"]} for s in meta["reference_sources"]]
     resources = []

@@ -11,7 +11,7 @@ import pandas as pd
 from newsevents.core.csvformat import to_csv_text
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.publish.descriptor import datapackage
 
 

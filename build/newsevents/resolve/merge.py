@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from newsevents.core.errors import Collector
 from newsevents.core.yamlfile import Document, Where
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.ingest.coding_files import CodingFiles
 from newsevents.resolve.evidence_rules import Located, evidence_slips
 from newsevents.resolve.quotes import QuoteError, locate
@@ -69,7 +69,7 @@ def _locate_all(items, article: Article, where: Where, rules: QuoteRules, proble
         except QuoteError as error:
             problems.add(where.file, str(error), error.fix, line=where.line, record=where.record)
             continue
-        found.append(Located(index, quote, start, end))
+        found.append(Located(index, article.text[start:end], start, end))
     for slip in evidence_slips(found, article.text, rules.shortest) if rules.shortest else []:
         item = Where(where.file, where.record, where.document, (*where.path, "evidence", slip.index))
         problems.add(where.file, slip.message, slip.fix, line=item.line, record=where.record)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import load_tables
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.ingest.reference import country, reference_tables
 from newsevents.ingest.registries import Registries
 from newsevents.resolve.cameo_actors import check_actor_codes
@@ -122,7 +122,8 @@ def _claim(claim: Claim, claims: dict[str, Claim], refs: References, project: Pr
         problems.add(where.file, str(error), "write the number as printed, or add the word's rule to "
                      "schemas/counts.yaml", line=where.line, record=claim.claim_id)
         low, high = None, None
-    if low is not None and not any(f["count"] in e.quote for e in claim.evidence):
+    printed = " ".join(f["count"].split())
+    if low is not None and not any(printed in " ".join(e.quote.split()) for e in claim.evidence):
         problems.add(where.file, f"count '{f['count']}' does not appear in the claim's evidence",
                      "count is the number as printed in the quote", line=where.line, record=claim.claim_id)
     part_of = f.get("part_of")
