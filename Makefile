@@ -1,4 +1,5 @@
-# Every target sets up what it needs on a fresh clone: a .venv/ from the pinned requirements.lock.
+# Every target sets up what it needs on a fresh clone: a .venv/ from the pinned requirements.lock, compiled to
+# bytecode once at install (imports then skip compiling: pandas alone took seconds without it).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -20,7 +21,7 @@ setup: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
@@ -60,10 +61,10 @@ diff: data
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
-## add: copy a capture into data/raw/, list it in the manifest, draft its stories' coding (see docs/adding-a-story.md)
+## add: copy a capture (text or a saved web page) into data/raw/, list it in the manifest, draft its stories' coding (see docs/adding-a-story.md)
 add: $(STAMP)
-	@test -n "$(CAPTURE)" || { echo "usage: make add CAPTURE=path/to/capture.txt [OUTLET='Arab News'] [DATE=YYYY-MM-DD BASIS=inferred|external NOTE='…'] [URL=https://…]" >&2; exit 2; }
-	$(RUN) add "$(CAPTURE)" $(if $(OUTLET),--outlet "$(OUTLET)") $(if $(DATE),--published-date "$(DATE)") $(if $(BASIS),--basis "$(BASIS)") $(if $(NOTE),--date-note "$(NOTE)") $(if $(URL),--url "$(URL)")
+	@test -n "$(CAPTURE)" || { echo "usage: make add CAPTURE=path/to/page.txt|page.html [OUTLET='Arab News'] [HEADLINE='…'] [BYLINE='…'] [DATE=YYYY-MM-DD BASIS=inferred|external NOTE='…'] [URL=https://…]" >&2; exit 2; }
+	$(RUN) add "$(CAPTURE)" $(if $(OUTLET),--outlet "$(OUTLET)") $(if $(HEADLINE),--headline "$(HEADLINE)") $(if $(BYLINE),--byline "$(BYLINE)") $(if $(DATE),--published-date "$(DATE)") $(if $(BASIS),--basis "$(BASIS)") $(if $(NOTE),--date-note "$(NOTE)") $(if $(URL),--url "$(URL)")
 
 ## draft-eval: draft each curated story with its coding hidden, compare; writes docs/draft-evaluation.{md,json}
 draft-eval: $(STAMP)

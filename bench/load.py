@@ -78,7 +78,7 @@ def requests_to_make(base: str, db: Path) -> list[tuple[str, str]]:
     tables = [t for t in info["tables"] if not t.get("hidden")]
     views = [v["name"] if isinstance(v, dict) else v for v in info.get("views", [])]
     queries = info.get("queries", [])
-    found = [("table or view page", "/"), ("table or view page", f"/{name}")]
+    found = [("home or database page", "/"), ("home or database page", f"/{name}")]
     for table in tables:
         path = f"/{name}/{table['name']}"
         found += [("table or view page", path), ("JSON API", f"{path}.json?_shape=array&_size=50")]
@@ -174,7 +174,8 @@ def main() -> int:
         pages = requests_to_make(base, db)
         random.Random(0).shuffle(pages)
         print(f"{len(pages)} distinct requests, {arguments.clients} client(s), {arguments.duration:.0f} s, "
-              f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+              f"{os.cpu_count()} CPUs (load average {' / '.join(f'{v:.1f}' for v in os.getloadavg())}), "
+              f"Python {platform.python_version()}, "
               f"Datasette {httpx.get(f'{base}/-/versions.json').json()['datasette']['version']}, "
               f"database {db.stat().st_size / 1e6:.1f} MB, settings {SETTINGS}", flush=True)
         results, elapsed = asyncio.run(load(base, pages, arguments.clients, arguments.duration))
@@ -183,8 +184,19 @@ def main() -> int:
         server.wait(timeout=30)
     print(report(results, elapsed, arguments.slowest))
     errors = sum(not ok for *_, ok in results)
-    print(f"{len(results):,} requests in {elapsed:.1f} s: {len(results) / elapsed:,.0f} per second, {errors} errors")
+    print(f"{len(results):,} requests in {elapsed:.1f} s: {len(results) / elapsed:,.0f} per second, {errors} errors; "
+          f"load average after: {' / '.join(f'{v:.1f}' for v in os.getloadavg())}")
+    print(target_line([seconds for *_, seconds, _ in results], errors, arguments.clients))
     return 1 if errors else 0
+
+
+def target_line(latencies: list[float], errors: int, clients: int) -> str:
+    """The issue's target for 16 clients beside the figures: all requests p95 < 150 ms, p99 < 300 ms, no error."""
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    met = cuts[94] < 0.150 and cuts[98] < 0.300 and errors == 0
+    return (f"target (16 clients): p95 < 150 ms, p99 < 300 ms, 0 errors; measured with {clients} client(s): "
+            f"p95 {cuts[94] * 1000:.1f} ms, p99 {cuts[98] * 1000:.1f} ms, {errors} errors: "
+            f"{'met' if met else 'not met'}")
 
 
 if __name__ == "__main__":

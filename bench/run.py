@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -154,6 +155,33 @@ def _slope(points: list[tuple[int, float]]) -> float | None:
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / denominator if denominator else None
 
 
+def _largest(results: dict) -> dict:
+    return max(results["sizes"], key=lambda size: size["stories"])
+
+
+def targets(results: dict) -> list[tuple[str, str, str, str, bool]]:
+    """The issue's build figures at the largest size: (figure, measured, target, peer, met)."""
+    big = _largest(results)
+    n, real = f"N={big['stories']:,}", results["real_build_seconds"]
+    docs = big["cold"]["stages"].get("docs")
+    found = [
+        (f"warm rebuild, one coding file edited, {n}", f"{_with_sqlite(big, 'warm'):.1f} s",
+         f"≤ 2× the real 3-story build ({2 * real:.1f} s)" if real else "≤ 2× the real 3-story build",
+         f"cold: {_with_sqlite(big, 'cold'):.1f} s", bool(real) and _with_sqlite(big, "warm") <= 2 * real),
+        (f"cold build to validated tables, {n}", f"{_total(big['cold']['stages'], BUILD_STAGES):.1f} s", "≤ 15 s",
+         f"frictionless validate alone: {big['peers']['frictionless_validate_seconds']:.1f} s",
+         _total(big["cold"]["stages"], BUILD_STAGES) <= 15),
+        (f"own validation (pandera + cross-table) vs frictionless, {n}", f"{_validation_ratio(big):.1f}× faster",
+         "≥ 20× faster", f"frictionless validate: {big['peers']['frictionless_validate_seconds']:.1f} s",
+         _validation_ratio(big) >= 20),
+        (f"peak memory of the build, {n}", f"{big['cold']['peak_rss_mb']:.0f} MB", "< 4 GB at N=100,000", "",
+         big["stories"] >= 100_000 and big["cold"]["peak_rss_mb"] < 4096),
+    ]
+    if docs:
+        found.append((f"docs (`make docs`), {n}", f"{docs['seconds']:.1f} s", "< 20 s", "", docs["seconds"] < 20))
+    return found
+
+
 def report(results: dict) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -188,6 +216,12 @@ def report(results: dict) -> None:
     if results["real_build_seconds"] is not None:
         console.print(f"import of the libraries: {results['import_seconds']:.2f} s; real 3-story build (tables): "
                       f"{results['real_build_seconds']:.2f} s = {results['real_build_over_import']:.1f}× the import")
+    goals = Table(title="Targets of the benchmark (measured beside target and peer)")
+    for column in ("figure", "measured", "target", "peer", "met"):
+        goals.add_column(column)
+    for figure, measured, target, peer, met in targets(results):
+        goals.add_row(figure, measured, target, peer, "yes" if met else "no")
+    console.print(goals)
     if results["slope_seconds_per_1000_stories"] is not None:
         console.print(f"fitted cost (cold, tables + SQLite): {results['slope_seconds_per_1000_stories']:.2f} s per "
                       "1,000 stories")
@@ -220,15 +254,20 @@ def markdown(results: dict) -> str:
     lines += [f"| {label} | " + " | ".join(cell(s) for s in sizes) + " |" for label, cell in summary]
     machine = results["machine"]
     notes = [
-        f"Measured on {results['date']} with `make bench`: {machine['cores']} shared cores, "
-        f"Python {machine['python']}.",
+        f"Measured on {results['date']} with `make bench`: {machine['cores']} shared cores "
+        f"({machine['platform']}), Python {machine['python']}, load average {machine['load']} when it started: "
+        "the machine is shared, so figures vary between runs.",
         f"Import of the libraries (pandas, pandera, frictionless, yaml-rs): {results['import_seconds']:.2f} s; "
         f"the real 3-story build (imports included, tables only) took {results['real_build_seconds']:.2f} s, "
         f"{results['real_build_over_import']:.1f}× the import." if results["real_build_seconds"] else "",
         f"Fitted cost (cold, tables and SQLite): {results['slope_seconds_per_1000_stories']:.2f} s per 1,000 stories."
         if results["slope_seconds_per_1000_stories"] is not None else "",
     ]
-    return "## Building: `make bench`\n\n" + head + "\n".join(lines) + "\n\n" + "\n".join(n for n in notes if n) + "\n"
+    goals = ["| figure | measured | target | peer | met |", "|---|---:|---|---|---|"]
+    goals += [f"| {figure} | {measured} | {target} | {peer} | {'yes' if met else '**no**'} |"
+              for figure, measured, target, peer, met in targets(results)]
+    return ("## Building: `make bench`\n\n" + head + "\n".join(lines) + "\n\n" + "\n".join(n for n in notes if n)
+            + "\n\n" + "\n".join(goals) + "\n")
 
 
 def main() -> None:
@@ -240,6 +279,7 @@ def main() -> None:
     parser.add_argument("--docs-page", action="store_true", help="write the figures into docs/performance.md")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as workdir:
         measured = [bench_size(n, Path(workdir), not arguments.no_docs, not arguments.no_verify) for n in sizes]
     import_seconds = _import_seconds()
@@ -249,8 +289,8 @@ def main() -> None:
     slope = _slope(synthetic)
     results = {
         "date": time.strftime("%Y-%m-%d"),
-        "machine": {"python": platform.python_version(), "cores": __import__("os").cpu_count(),
-                    "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cores": os.cpu_count(),
+                    "platform": platform.platform(), "load": load},
         "sizes": measured,
         "import_seconds": import_seconds,
         "real_build_seconds": (_total(real["cold"]["stages"], BUILD_STAGES) + real["cold"]["import_seconds"]

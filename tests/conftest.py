@@ -17,7 +17,7 @@ import pytest
 
 from newsevents.core.project import REPO_ROOT, Project
 
-COPIED = ["schemas", "data", "datapackage.json", "releases", "datasette"]
+COPIED = ["schemas", "data", "datapackage.json", "releases", "datasette", "evaluation"]
 
 
 def copy_project(target: Path) -> Project:

@@ -2,15 +2,18 @@
 story gets a draft the build refuses until a coder reviews it; after review the build publishes it."""
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
 
 from conftest import run_cli
-from newsevents.authoring.add import article_id
+from newsevents.authoring.manifest_entry import article_id
 from newsevents.core.project import REPO_ROOT
 
 REUTERS_CAPTURE = REPO_ROOT / "data" / "raw" / "000_bb079e82a7837695.txt"
@@ -141,3 +144,121 @@ def test_article_ids_are_readable_and_unique():
 
     assert article_id("Reuters", date(2024, 1, 22), headline, taken) == "reuters-2024-01-22-iran-fm-to-visit-pakistan-2"
     assert article_id("Arab News", None, "Talks end", set()) == "arabnews-undated-talks-end"
+
+
+PAGES = REPO_ROOT / "tests" / "fixtures" / "pages"
+
+
+def _add(project, tmp_path, name: str, *options: str):
+    capture = tmp_path / name
+    shutil.copyfile(PAGES / name, capture)
+    return run_cli(project, "add", str(capture), *options)
+
+
+def _manifest_story(project) -> tuple[dict, dict]:
+    entry = yaml.safe_load(project.manifest.read_text(encoding="utf-8"))["captures"][-1]
+    return entry, entry["stories"][0]
+
+
+@pytest.mark.slow
+def test_a_page_with_furniture_all_round_is_added_and_builds_after_review(project, tmp_path):
+    _empty(project)
+    added = _add(project, tmp_path, "portal-wrapped.txt", "--outlet", "Lake Region Observer",
+                 "--published-date", "2024-03-05", "--basis", "external", "--date-note", "The page's archive index.")
+    assert added.returncode == 0, added.stderr
+    _, story = _manifest_story(project)
+    assert story["article_id"].startswith("lakeregionobserver-2024-03-05-kenya-summons-somali-envoy")
+    assert "headline" not in story  # printed: read from the capture, not supplied
+    _review(project)
+    built = run_cli(project, "data")
+    assert built.returncode == 0, built.stderr
+    row = next(r for r in csv.DictReader((project.data / "articles.csv").open(encoding="utf-8")))
+    assert row["headline"] == "Kenya summons Somali envoy after border post attack kills four police officers"
+    assert (row["headline_basis"], row["byline"], row["byline_basis"]) == ("printed", "By Observer Correspondent",
+                                                                           "printed")
+    text = (project.raw / "portal-wrapped.txt").read_text(encoding="utf-8")
+    story_text = text[int(row["char_start"]):int(row["char_end"])]
+    assert story_text.startswith("Kenya summons") and story_text.endswith("over their maritime border.")
+    assert "Subscribe" not in story_text and "All rights reserved" not in story_text
+
+
+@pytest.mark.slow
+def test_a_headline_the_page_does_not_print_is_supplied_and_recorded_as_such(project, tmp_path):
+    _empty(project)
+    refused = _add(project, tmp_path, "no-headline.txt", "--outlet", "Andean Wire")
+    assert refused.returncode == 1 and "prints no headline" in refused.stderr and "--headline" in refused.stderr
+    headline = "Peru recalls ambassador from Venezuela and expels three diplomats"
+    added = _add(project, tmp_path, "no-headline.txt", "--outlet", "Andean Wire", "--headline", headline)
+    assert added.returncode == 0, added.stderr
+    _, story = _manifest_story(project)
+    assert (story["headline"], story["headline_basis"]) == (headline, "supplied")
+    assert "published_date" not in story  # the page prints "Published March 12, 2024"
+    assert story["article_id"] == "andeanwire-2024-03-12-peru-recalls-ambassador-from-venezuela"
+    _review(project)
+    built = run_cli(project, "data")
+    assert built.returncode == 0, built.stderr
+    row = next(csv.DictReader((project.data / "articles.csv").open(encoding="utf-8")))
+    assert (row["headline"], row["headline_basis"]) == (headline, "supplied")
+    assert (row["byline"], row["byline_basis"], row["published_date"]) == ("By Staff Reporter", "printed",
+                                                                           "2024-03-12")
+
+
+@pytest.mark.slow
+def test_a_saved_web_page_is_kept_as_is_and_its_extracted_text_is_the_capture(project, tmp_path):
+    _empty(project)
+    added = _add(project, tmp_path, "saved-page.html")
+    assert added.returncode == 0, added.stderr
+    assert (project.raw / "saved-page.html").read_bytes() == (PAGES / "saved-page.html").read_bytes()
+    entry, story = _manifest_story(project)
+    assert entry["file"] == "saved-page.txt" and entry["outlet"] == "The Mekong Courier"
+    assert entry["saved_page"]["file"] == "saved-page.html"
+    assert entry["saved_page"]["sha256"] == hashlib.sha256((PAGES / "saved-page.html").read_bytes()).hexdigest()
+    assert entry["saved_page"]["extracted_with"].startswith("trafilatura ")
+    assert (story["published_date"], story["published_date_basis"]) == ("2024-06-04", "stated")
+    assert (story["byline"], story["byline_basis"]) == ("Somchai Wattana", "extracted")
+    assert story["url"] == "https://www.mekongcourier.example/region/2024/06/04/thailand-cambodia-border-talks"
+    text = (project.raw / "saved-page.txt").read_text(encoding="utf-8")
+    assert text.startswith("Thailand and Cambodia agree to talks after border shooting")
+    assert "newsletter" not in text and "More on this topic" not in text and "analytics" not in text
+    _review(project)
+    built = run_cli(project, "data")
+    assert built.returncode == 0, built.stderr
+    row = next(csv.DictReader((project.data / "articles.csv").open(encoding="utf-8")))
+    assert row["saved_page"] == "data/raw/saved-page.html" and row["capture_file"] == "data/raw/saved-page.txt"
+    (project.raw / "saved-page.html").write_bytes((PAGES / "saved-page.html").read_bytes() + b"\n")
+    changed = run_cli(project, "data")
+    assert changed.returncode == 1 and "data/raw/saved-page.html: the capture's bytes changed" in changed.stderr
+
+
+def test_extraction_of_a_saved_page_is_deterministic():
+    from newsevents.authoring.extract import extract_page
+
+    html = (PAGES / "saved-page.html").read_text(encoding="utf-8")
+    assert extract_page(html) == extract_page(html)
+    code = ("import sys; from newsevents.authoring.extract import extract_page; "
+            "sys.stdout.write(extract_page(open(sys.argv[1], encoding='utf-8').read()).text)")
+    runs = {subprocess.run([sys.executable, "-c", code, str(PAGES / "saved-page.html")], capture_output=True,
+                           text=True, check=True).stdout for _ in range(2)}
+    assert runs == {extract_page(html).text}
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "the capture is empty"),
+    ("blank.txt", b"  \n\n \n", "the capture is empty"),
+    ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "this is a PDF document"),
+    ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a PNG image"),
+    ("latin1.txt", "Pakistan’s".encode("utf-16"), "this is text in UTF-16"),
+    ("cp1252.txt", b"Pakistan\x92s foreign office said on Monday that talks would resume.", "not valid UTF-8"),
+    ("huge.html", b"<html><body>" + b"<p>word</p>" * 500_000 + b"</body></html>", "a capture holds one news page"),
+    ("headline-list.txt", None, "no story text found"),
+    ("spanish.txt", None, "the story is not in English"),
+], ids=lambda value: value if isinstance(value, str) and value.endswith((".txt", ".html")) else "")
+def test_bad_input_to_add_is_refused_clearly_and_nothing_is_written(project, tmp_path, name, content, message):
+    _empty(project)
+    capture = tmp_path / name
+    capture.write_bytes(content if content is not None else (PAGES / name).read_bytes())
+    before = _files(project)
+    result = run_cli(project, "add", str(capture), "--outlet", "Example")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("nothing was added:") and message in result.stderr and "fix:" in result.stderr
+    assert _files(project) == before

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsevents.core.project import REPO_ROOT
+from newsevents.core.project import REPO_ROOT, Project
 
 BENCH = REPO_ROOT / "bench"
 
@@ -36,4 +36,6 @@ def test_datasette_scale_benchmark_runs(tmp_path: Path):
     results = json.loads(out.read_text(encoding="utf-8"))
     assert len(results["results"]) > 40
     assert sum(r["errors"] for r in results["results"]) == 0
-    assert set(results["plans"]) >= {"timeline", "casualty_claims_by_event"}
+    assert set(results["plans"]) >= {"actor_profile", "search"}
+    home_and_database = {"/", f"/{Project(REPO_ROOT).database.stem}"}
+    assert home_and_database <= {r["path"] for r in results["results"]}

@@ -10,7 +10,7 @@ import pytest
 from conftest import copy_project, datasette_served, run_cli
 from newsevents.core.csvformat import read_table
 from newsevents.core.project import REPO_ROOT
-from newsevents.core.schemas import dataset_metadata, load_tables
+from newsevents.core.schemas import dataset_metadata, load_reading_tables, load_tables
 from newsevents.database.metadata import load_queries
 
 pytestmark = pytest.mark.browser
@@ -104,15 +104,15 @@ def test_events_table_with_facets_labels_and_search(page, served):
     assert page.errors == []
 
 
-def test_canned_query_casualty_claims(page, served):
+def test_casualty_claims_side_by_side(page, served):
     url, project = served
     db = project.database.stem
     tables = load_tables(project.root)
     claims = read_table(project.data / "casualty_claims.csv", tables["casualty_claims"])
     quotes = read_table(project.data / "claim_sources.csv", tables["claim_sources"])
-    query = load_queries(project)["casualty_claims_by_event"]
+    question = next(v for v in load_reading_tables(project.root) if v.name == "casualty_claims_by_event")
     page.goto(f"{url}/{db}/casualty_claims_by_event")
-    assert page.locator("h1").inner_text().startswith(query["title"])
+    assert page.locator("h1").inner_text().startswith(question.title)
     assert page.locator("table.rows-and-columns tbody tr").count() == len(claims)
     shown = page.locator("table.rows-and-columns").inner_text()
     assert all(quote in shown for quote in quotes["quote"])

@@ -42,6 +42,13 @@ def test_seed_phrases_of_the_january_2024_stories(phrase, future, expected):
     assert resolve(phrase, MONDAY_2024_01_22, future=future) == Resolved(*expected)
 
 
+@pytest.mark.parametrize("phrase, basis", [("on Monday", "inferred"), ("last week", "inferred"),
+                                           ("Oct. 7", "inferred"), ("29 January 2024", "stated")])
+def test_a_phrase_resolved_from_an_inferred_publication_date_is_inferred(phrase, basis):
+    """The Reuters story's date is inferred; what rests on it is no surer, unless the phrase gives its own year."""
+    assert resolve(phrase, MONDAY_2024_01_22, published_basis="inferred").basis == basis
+
+
 @pytest.mark.parametrize(
     "phrase, future, expected",
     [
@@ -107,7 +114,9 @@ def test_leap_day_without_a_year_takes_the_nearest_leap_year_in_the_right_direct
 def test_days_after_another_event():
     pakistani_strike = Resolved(D(2024, 1, 18), D(2024, 1, 18), "day", "inferred")
     iranian = resolve("two days after", MONDAY_2024_01_22, anchor_event=pakistani_strike, this_is="before")
-    assert iranian == Resolved(D(2024, 1, 16), D(2024, 1, 16), "day", "resolved_relative")
+    assert iranian == Resolved(D(2024, 1, 16), D(2024, 1, 16), "day", "inferred")  # no surer than its anchor
+    stated = Resolved(D(2024, 1, 18), D(2024, 1, 18), "day", "stated")
+    assert resolve("two days after", None, anchor_event=stated).basis == "resolved_relative"
     later = resolve("3 days after", None, anchor_event=pakistani_strike)
     assert later.start == D(2024, 1, 21)
     assert resolve("two days after", None, anchor_event=Resolved.unknown()) == Resolved.unknown()

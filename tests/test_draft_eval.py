@@ -1,5 +1,5 @@
-"""`make draft-eval`: the evaluation runs on the curated stories, its figures are consistent, and the
-committed page and JSON are what a fresh evaluation writes."""
+"""`make draft-eval`: the three sets are scored, the figures add up, every draft is one the build reads, and
+the committed page and JSON are what a fresh evaluation writes."""
 from __future__ import annotations
 
 import json
@@ -7,11 +7,14 @@ import json
 import pytest
 
 from conftest import run_cli
-from newsevents.authoring.evaluation import KINDS, MODES, evaluate, render
+from newsevents.authoring.evaluation import KINDS, SETS, evaluate, render
+from newsevents.authoring.evaluation.cases import capture_text
+from newsevents.authoring.evaluation.gold import load_gold_set
 from newsevents.core.project import REPO_ROOT, Project
 
 PAGE = REPO_ROOT / "docs" / "draft-evaluation.md"
 FIGURES = REPO_ROOT / "docs" / "draft-evaluation.json"
+EVALUATION_SET = REPO_ROOT / "evaluation" / "drafting"
 
 
 @pytest.fixture(scope="module")
@@ -19,47 +22,51 @@ def result():
     return evaluate(Project())
 
 
-def test_figures_are_consistent(result):
-    assert set(result["modes"]) == set(MODES)
-    for mode in result["modes"].values():
-        assert mode["stories"], "at least one curated story is compared"
-        for problems in mode["draft_problems"].values():
-            assert problems == []  # every draft is a coding file the build reads without a problem
+def test_the_evaluation_set_is_split_once_into_halves_of_other_stories():
+    dev = load_gold_set(EVALUATION_SET / "dev", "dev", capture_text, REPO_ROOT)
+    test = load_gold_set(EVALUATION_SET / "test", "test", capture_text, REPO_ROOT)
+    assert len(dev) + len(test) >= 12 and len(dev) >= 6 and len(test) >= 6
+    assert not {s.name for s in dev} & {s.name for s in test}
+    for story in [*dev, *test]:
+        assert story.events, story.name
+        assert story.unlocated == [], f"{story.name}: every answer quote is in its capture"
+
+
+def test_figures_add_up(result):
+    assert list(result["sets"]) == list(SETS)
+    for name, figures in result["sets"].items():
+        assert figures["stories"], name
         for kind in KINDS:
-            total = mode["totals"][kind]
-            stories = [story[kind] for story in mode["stories"].values()]
-            for figures in [total, *stories]:
-                assert 0 <= figures["matched"] <= min(figures["curated"], figures["drafted"])
-                for measure in ("precision", "recall"):
-                    assert figures[measure] is None or 0 <= figures[measure] <= 1
-            for story in stories:
-                assert len(story["missed"]) == story["curated"] - story["matched"]
-                assert len(story["extra"]) == story["drafted"] - story["matched"]
-            for count in ("matched", "curated", "drafted"):
+            total = figures["totals"][kind]
+            stories = [story[kind] for story in figures["stories"].values()]
+            for count in ("answers", "drafted", "matched"):
                 assert total[count] == sum(story[count] for story in stories)
-    print(json.dumps({mode: {k: (t["precision"], t["recall"]) for k, t in m["totals"].items()}
-                      for mode, m in result["modes"].items()}, indent=1))
+            for story in [total, *stories]:
+                assert 0 <= story["matched"] <= min(story["answers"], story["drafted"])
+            for story in stories:
+                if kind in ("events", "claims"):
+                    assert len(story["missed"]) == story["answers"] - story["matched"]
+                    assert len(story["extra"]) == story["drafted"] - story["matched"]
+        assert figures["outsiders"] == sum(len(s["outsiders"]) for s in figures["stories"].values())
 
 
-def test_held_out_setting_hides_story_only_entries(result):
-    held = result["modes"]["held_out"]["stories"]
-    full = result["modes"]["full_registry"]["stories"]
-    assert any(story["hidden"]["actors"] for story in held.values())
-    assert all(not story["hidden"]["actors"] and not story["hidden"]["places"] for story in full.values())
+def test_every_draft_is_one_the_build_reads(result):
+    for figures in result["sets"].values():
+        for name, story in figures["stories"].items():
+            assert story["draft_problems"] == [], name
 
 
 def test_committed_page_and_figures_equal_a_fresh_evaluation(result):
-    """Regenerate with `make draft-eval` after changing the drafter or the curated coding."""
-    assert json.loads(FIGURES.read_text(encoding="utf-8")) == result
+    """Regenerate with `make draft-eval` after changing the drafter or the answers."""
+    assert json.loads(FIGURES.read_text(encoding="utf-8")) == json.loads(json.dumps(result, default=str))
     assert PAGE.read_text(encoding="utf-8") == render(result, FIGURES.name)
 
 
 @pytest.mark.slow
 def test_make_target_writes_page_and_json(project):
-    (project.root / "docs").mkdir(exist_ok=True)
     finished = run_cli(project, "draft-eval")
     assert finished.returncode == 0, finished.stderr
-    assert "held_out" in finished.stdout
+    assert all(f"{name} (" in finished.stdout for name in SETS)
     written = json.loads((project.root / "docs" / "draft-evaluation.json").read_text(encoding="utf-8"))
-    assert set(written["modes"]) == set(MODES)
+    assert list(written["sets"]) == list(SETS)
     assert (project.root / "docs" / "draft-evaluation.md").read_text(encoding="utf-8").startswith("# Draft evaluation")

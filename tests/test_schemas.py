@@ -68,10 +68,12 @@ def test_every_display_setting_names_a_column_of_its_table():
 
 
 def test_reading_tables_take_descriptions_from_real_tables():
-    """(Their own columns exist only once the database is built: tests/test_database.py checks those.)"""
-    tables = all_tables(PROJECT.root)
+    """From tables of schemas/tables/ or reading tables defined before them. (Their own columns exist only once
+    the database is built: tests/test_database.py checks those.)"""
+    known = set(all_tables(PROJECT.root))
     for view in load_reading_tables(PROJECT.root):
-        assert view.describe_from and set(view.describe_from) <= set(tables), view.name
+        assert view.describe_from and set(view.describe_from) <= known, view.name
+        known.add(view.name)
 
 
 def test_evidence_tables_point_at_a_table_and_carry_its_whole_key():
@@ -181,6 +183,8 @@ def _bad_values(table, field):
         yield "minimum", field.minimum - 1
     if field.maximum is not None:
         yield "maximum", field.maximum + 1
+    if field.min_length:
+        yield "minLength", "x" * (field.min_length - 1)
     if field.max_length:
         yield "maxLength", "x" * (field.max_length + 1)
     if field.type == "date":

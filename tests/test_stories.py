@@ -69,11 +69,13 @@ def test_no_break_spaces_and_curly_quotes_survive_in_spans():
 
 
 def test_word_count_leaves_out_furniture_captions_and_the_repeated_headline():
-    text = ("Two words\n\nA photo caption here. (AFP/File)\nShort Url\nUpdated 1 May 2024\nFollow\n\nTwo words\n\n"
-            "  • One bullet point\n\nQUETTA: Body has Iran’s five words.\n\nA picture of things (REUTERS)\n")
+    text = ("Talks resume in Quetta\n\nA photo caption here. (AFP/File)\nShort Url\nUpdated 1 May 2024\nFollow\n\n"
+            "Talks resume in Quetta\n\n  • One bullet point\n\nQUETTA: Body has Iran’s words, eight in all.\n\n"
+            "A picture of things (REUTERS)\n")
     (story,) = parse_capture(text)
-    # headline 2 + bullet 3 + body 6 (QUETTA, Body, has, Iran’s, five, words); captions and furniture excluded
-    assert story.word_count == 2 + 3 + 6
+    # headline 4 + bullet 3 + body 8 (QUETTA, Body, has, Iran’s, words, eight, in, all); captions and furniture
+    # excluded
+    assert story.word_count == 4 + 3 + 8
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "   \n"])
@@ -82,7 +84,8 @@ def test_empty_capture_gives_no_story(text):
 
 
 def test_updated_line_with_a_date_is_the_stated_publication_date():
-    text = "Headline here\n\nShort Url\nUpdated 3 March 2025\nFollow\n\nHeadline here\n\nKARACHI: Body text.\n"
+    text = ("Karachi port reopens after strike\n\nShort Url\nUpdated 3 March 2025\nFollow\n\n"
+            "Karachi port reopens after strike\n\nKARACHI: The port reopened on Monday, officials said.\n")
     (story,) = parse_capture(text)
     assert story.published_date == date(2025, 3, 3)
     assert story.dateline == "KARACHI"
@@ -90,7 +93,7 @@ def test_updated_line_with_a_date_is_the_stated_publication_date():
 
 
 def test_crlf_line_ends_keep_offsets_exact():
-    text = "Headline\r\n\r\nBy Someone\r\n\r\nLAHORE (Reuters) - Body.\r\n"
+    text = "Lahore court rules on appeal\r\n\r\nBy Someone\r\n\r\nLAHORE (Reuters) - The court ruled on Monday.\r\n"
     (story,) = parse_capture(text)
     assert story.byline == "By Someone" and story.dateline == "LAHORE"
     for span in story.spans:

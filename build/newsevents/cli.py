@@ -125,8 +125,11 @@ def diff(ctx: typer.Context, from_version: str = typer.Argument("", metavar="FRO
 
 @app.command()
 def add(ctx: typer.Context,
-        capture: Path = typer.Argument(..., help="The capture file (a saved copy of the story's page, UTF-8)."),
+        capture: Path = typer.Argument(..., help="The story's page saved as text (UTF-8) or as a web page (HTML)."),
         outlet: str = typer.Option(None, help="The outlet, as it names itself (e.g. 'Arab News')."),
+        headline: list[str] = typer.Option(None, help="For a story that prints no headline: its headline as the "
+                                                      "page showed it; once per such story, in order."),
+        byline: list[str] = typer.Option(None, help="For a story that prints no byline: its author line."),
         published_date: str = typer.Option(None, "--published-date",
                                            help="For stories that print no date: YYYY-MM-DD or EARLIEST..LATEST."),
         basis: str = typer.Option(None, help="How that date is known: inferred, external or unknown."),
@@ -136,14 +139,16 @@ def add(ctx: typer.Context,
         ) -> None:
     """Copy a capture into data/raw/, list it in the manifest, and draft the coding of each of its stories."""
     from newsevents.authoring.add import add_capture
+    from newsevents.authoring.manifest_entry import Given
 
     def prompt(question: str, default: str | None) -> str:
         return typer.prompt(question, default=default, show_default=bool(default))
 
     ask = prompt if sys.stdin.isatty() else None
     try:
-        result = add_capture(ctx.obj, capture, outlet=outlet, published=published_date, basis=basis,
-                             date_note=date_note, urls=url, received=received, ask=ask)
+        given = Given(outlet=outlet, published=published_date, basis=basis, date_note=date_note, urls=url or [],
+                      headlines=headline or [], bylines=byline or [], received=received)
+        result = add_capture(ctx.obj, capture, given, ask=ask)
     except BuildFailed as failure:
         typer.echo("\n".join(["nothing was added:"] + [f"  {problem}" for problem in failure.problems]), err=True)
         raise typer.Exit(1) from None

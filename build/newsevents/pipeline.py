@@ -15,8 +15,8 @@ from newsevents.assemble.row_versions import with_row_versions
 from newsevents.assemble.rows import assemble_tables
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
-from newsevents.core.schemas import dataset_metadata, load_tables, quote_limit
-from newsevents.ingest.captures import load_articles
+from newsevents.core.schemas import dataset_metadata, load_tables, quote_limit, quote_minimum
+from newsevents.ingest.articles import load_articles
 from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.released_ids import load_released_ids
@@ -60,7 +60,8 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
         registries = load_registries(project, problems)
     problems.raise_if_any()
     with _timed(timings, "resolve", on_stage):
-        merged = merge_coding(read_coding_files(project, articles, problems), quote_limit(project.root), problems)
+        merged = merge_coding(read_coding_files(project, articles, problems), quote_limit(project.root), problems,
+                              shortest=quote_minimum(project.root))
     problems.raise_if_any()
     with _timed(timings, "assemble", on_stage):
         records = resolve_records(project, articles, registries, merged, problems)

@@ -22,7 +22,7 @@ from newsevents.core.project import Project
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIELD_KEYS = {"name", "type", "description", "required", "pattern", "minimum", "maximum", "vocabulary", "evidence",
-              "slug", "max_length", "row_version"}
+              "slug", "min_length", "max_length", "row_version"}
 ROW_VERSIONS = ("added", "changed")
 SHOW_KEYS = {"label", "facets", "search", "sort_desc"}
 
@@ -55,6 +55,7 @@ class Field:
     maximum: float | None = None
     vocabulary: Vocabulary | None = None
     evidence: bool = False
+    min_length: int | None = None
     max_length: int | None = None
     column_type: ColumnType | None = None  # what `type` is in pandas, SQL, Arrow and the codebook
     row_version: str | None = None  # "added" or "changed": a row-version column the build derives from releases/
@@ -128,6 +129,7 @@ class ReadingTable:
     show: Show
     describe_from: list[str]
     columns: dict[str, str]
+    question: bool = False  # answers a question over every row: listed on the home page with the canned queries
 
 
 def _read_yaml(path: Path):
@@ -181,7 +183,8 @@ def _field(spec: dict | str, shared: dict[str, dict], vocabularies: dict[str, Vo
         pattern=SLUG_PATTERN if merged.get("slug") else merged.get("pattern"),
         minimum=merged.get("minimum"), maximum=merged.get("maximum"),
         vocabulary=vocabularies[merged["vocabulary"]] if "vocabulary" in merged else None,
-        evidence=merged.get("evidence", False), max_length=merged.get("max_length"),
+        evidence=merged.get("evidence", False), min_length=merged.get("min_length"),
+        max_length=merged.get("max_length"),
         column_type=types[merged["type"]], row_version=merged.get("row_version"),
     )
 
@@ -246,13 +249,19 @@ def load_reading_tables(root: Path) -> list[ReadingTable]:
     return [ReadingTable(name=v["name"], title=v["title"], description=v["description"], sql=v["sql"].strip(),
                          key=v.get("key", []), index=v.get("index", []),
                          show=_show(v.get("show"), "schemas/reading_tables.yaml"),
-                         describe_from=v.get("describe_from", []), columns=v.get("columns", {}))
+                         describe_from=v.get("describe_from", []), columns=v.get("columns", {}),
+                         question=v.get("question", False))
             for v in _read_yaml(Project(root).schemas / "reading_tables.yaml")]
 
 
 def quote_limit(root: Path) -> int:
     """The longest evidence quote the schemas allow, in characters."""
     return load_fields(root)["quote"]["max_length"]
+
+
+def quote_minimum(root: Path) -> int:
+    """The shortest evidence quote the schemas allow, in characters."""
+    return load_fields(root)["quote"]["min_length"]
 
 
 def dataset_metadata(root: Path) -> dict:

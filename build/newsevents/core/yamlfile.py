@@ -29,6 +29,9 @@ from newsevents.core.project import Project
 from newsevents.core.schemas import load_vocabularies
 
 RS_LINE = re.compile(r"at line (\d+)")
+# Characters YAML forbids in a stream (everything outside its printable set). yaml-rs reads up to a NUL and
+# silently drops the rest of the file, so they are refused before parsing.
+NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 @dataclass
@@ -93,6 +96,12 @@ def read_yaml(path: Path, shown_as: str, problems: Collector) -> Document | None
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         problems.add(shown_as, f"not valid UTF-8 at byte {error.start}", "save the file as UTF-8")
+        return None
+    if (bad := NOT_YAML.search(text)) is not None:
+        line_start = text.rfind("\n", 0, bad.start()) + 1
+        problems.add(shown_as, f"control character U+{ord(bad.group()):04X} at column {bad.start() - line_start + 1}, "
+                     "which YAML does not allow", "delete it (most editors do not show it: go to this line and column)",
+                     line=text.count("\n", 0, bad.start()) + 1)
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False) if text.strip() else None

@@ -61,13 +61,23 @@ def table_metadata(table: Table) -> dict:
                    "columns": {f.name: column_description(f) for f in table.fields}}, table.show)
 
 
-def view_metadata(view: ReadingTable, columns: list[str], tables: dict[str, Table]) -> dict:
-    """A reading table's columns are described in its definition or, failing that, by the table they come from."""
+def _described_in(name: str, column: str, tables: dict[str, Table], earlier: dict[str, dict]) -> str | None:
+    """The description of `column` in table `name` (of schemas/tables/) or in a reading table described earlier."""
+    if name in tables:
+        return column_description(tables[name].field(column)) if column in tables[name].columns else None
+    return earlier.get(name, {}).get("columns", {}).get(column)
+
+
+def view_metadata(view: ReadingTable, columns: list[str], tables: dict[str, Table],
+                  earlier: dict[str, dict] | None = None) -> dict:
+    """A reading table's columns are described in its definition or, failing that, by the table they come from
+    (`earlier`: the metadata of the reading tables defined before it)."""
     described = dict(view.columns)
     for column in columns:
-        source = next((tables[t] for t in view.describe_from if column in tables[t].columns), None)
+        found = (_described_in(name, column, tables, earlier or {}) for name in view.describe_from)
+        source = next((text for text in found if text is not None), None)
         if column not in described and source is not None:
-            described[column] = column_description(source.field(column))
+            described[column] = source
     return _shown({"title": view.title, "description": " ".join(view.description.split()),
                    "columns": {c: described[c] for c in (["rowid"] if not view.key else []) + columns
                                if c in described}}, view.show)
@@ -77,6 +87,14 @@ def load_queries(project: Project) -> dict[str, dict]:
     queries = yaml.safe_load((project.datasette / "queries.yaml").read_text(encoding="utf-8"))
     return {name: {"hide_sql": True, **query, "description": " ".join(query["description"].split())}
             for name, query in queries.items()}
+
+
+def questions(reading: list[ReadingTable], queries: dict[str, dict]) -> list[dict]:
+    """The ready-made questions the home page lists: reading tables over every row, then the canned queries."""
+    found = [{"name": view.name, "title": view.title, "description": " ".join(view.description.split())}
+             for view in reading if view.question]
+    return found + [{"name": name, "title": query["title"], "description": query["description"]}
+                    for name, query in queries.items()]
 
 
 def downloads(project: Project, tables: dict[str, Table], db_name: str) -> list[dict]:
@@ -140,7 +158,8 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
     names, view_columns, (stories, outlets) = _schema_of(db, reading)
     views = {v.name: v for v in reading}
     entries = {name: table_metadata(table) for name, table in tables.items()}
-    entries |= {name: view_metadata(views[name], columns, tables) for name, columns in view_columns.items()}
+    for name, columns in view_columns.items():
+        entries[name] = view_metadata(views[name], columns, tables, entries)
     entries |= {name: {"hidden": True} for name in names if name not in tables and name not in views}
     data_licence = next(lic for lic in meta["licenses"] if lic["scope"] == "data")
     about = {"about": "Documentation and codebook", "about_url": "/docs/index.html"} if docs else \
@@ -164,6 +183,7 @@ def metadata(project: Project, *, docs: Path | None) -> dict:
             "citation": plain_text(read_citation(project)),
             "database": db.stem,
             "downloads": downloads(project, load_tables(project.root), db.stem),
+            "questions": questions(reading, load_queries(project)),
             "docs": docs is not None,
             "cite_page": "/docs/cite.html" if docs is not None and (docs / "cite.html").exists() else None,
             "citation_file": CITATION_FILE if (project.root / CITATION_FILE).exists() else None,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from newsevents.docsite.markdown import code, esc, is_missing, plural, table
+from newsevents.docsite.markdown import LIST_LIMIT, code, esc, is_missing, plural, table
 from newsevents.docsite.published import Published, records
 
 OWN_VOICE = "the outlet, in its own voice"
@@ -122,7 +122,13 @@ def claims_page(published: Published) -> str:
         "cell gives the number as printed and the range it allows (`count_low`–`count_high`); a sub-group "
         "(“including four children”) points at its total through `part_of_claim_id`.",
     ]
-    parts += [event_section(event, by_event[event.event_id], look) for event in with_claims]
+    if len(with_claims) <= LIST_LIMIT:
+        parts += [event_section(event, by_event[event.event_id], look) for event in with_claims]
+    else:
+        parts.append(f"{len(with_claims):,} events are too many for one page: read their claims in "
+                     "[data/casualty_claims.csv](data/casualty_claims.csv) and the quotes in "
+                     "[data/claim_sources.csv](data/claim_sources.csv), or side by side in Datasette "
+                     "(`make serve`, casualty claims side by side).")
     parts += [
         "## How vague numbers are counted",
         "Words such as “dozens” become a range by one rule, applied everywhere (from `schemas/counts.yaml`). "

@@ -5,6 +5,10 @@ import re
 
 import pandas as pd
 
+# A page lists at most this many records one by one (stories, events, claims); beyond, it summarises them and
+# points at the CSV and Datasette, which serve that many better than one web page (and keep the build fast).
+LIST_LIMIT = 1000
+
 # Characters that Markdown, its tables, attribute lists or raw HTML would read as syntax anywhere in a line,
 # and the starts of a line that would open a list or a heading; all written as numeric entities.
 _SPECIAL = re.compile(r"[&<>\\`*_{}\[\]#|]")

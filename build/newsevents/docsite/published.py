@@ -63,5 +63,5 @@ def load_published(project: Project) -> Published:
 def records(frame: pd.DataFrame) -> list[SimpleNamespace]:
     """A table's rows as plain objects (attribute per column, None when missing): fast to loop over."""
     columns = list(frame.columns)
-    values = zip(*([None if pd.isna(v) else v for v in frame[c].tolist()] for c in columns))
+    values = zip(*(frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns))
     return [SimpleNamespace(**dict(zip(columns, row))) for row in values]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsevents.docsite.markdown import code, esc, is_missing, plural, table
+from newsevents.docsite.markdown import LIST_LIMIT, code, esc, is_missing, plural, table
 from newsevents.docsite.published import Published, records
 
 
@@ -93,12 +93,10 @@ def story_section(row, basis_meaning: dict[str, str], counts: list[Tally], event
     return "\n\n".join(parts)
 
 
-def sources_page(published: Published) -> str:
+def story_sections(published: Published) -> list[str]:
+    """One section per story, in order of publication."""
     articles = published.frames["articles"]
     ordered = articles.sort_values(["published_date_earliest", "outlet", "article_id"], na_position="last")
-    outlets = articles["outlet"].value_counts().sort_index()
-    captures = articles["capture_file"].nunique()
-    summary = ", ".join(f"{esc(name)} ({count})" for name, count in outlets.items())
     basis_meaning = published.tables["articles"].field("published_date_basis").vocabulary.values
     counts = tallies(published)
     events = {e.event_id: e for e in records(published.frames["events"])}
@@ -106,6 +104,15 @@ def sources_page(published: Published) -> str:
     events_by_story: dict[str, list] = {}
     for article_id, event_id in sorted(set(zip(evidence["article_id"], evidence["event_id"]))):
         events_by_story.setdefault(article_id, []).append(events[event_id])
+    return [story_section(row, basis_meaning, counts, events_by_story.get(row.article_id, []))
+            for row in records(ordered)]
+
+
+def sources_page(published: Published) -> str:
+    articles = published.frames["articles"]
+    outlets = articles["outlet"].value_counts().sort_index()
+    captures = articles["capture_file"].nunique()
+    summary = ", ".join(f"{esc(name)} ({count})" for name, count in outlets.items())
     parts = [
         "# Sources",
         f"The dataset is coded from {plural(len(articles), 'story', 'stories')} in "
@@ -118,6 +125,10 @@ def sources_page(published: Published) -> str:
         "Each story has a page showing its text as captured, with every evidence quote highlighted and linked "
         "to the rows it supports: see [Stories with their evidence](stories/index.html).",
     ]
-    parts += [story_section(row, basis_meaning, counts, events_by_story.get(row.article_id, []))
-              for row in records(ordered)]
+    if len(articles) <= LIST_LIMIT:
+        parts += story_sections(published)
+    else:
+        parts.append(f"{len(articles):,} stories are too many for one page: read them in "
+                     "[data/articles.csv](data/articles.csv), with what was coded from each in the other tables, "
+                     "or browse and search them in Datasette (`make serve`).")
     return "\n\n".join(parts) + "\n"

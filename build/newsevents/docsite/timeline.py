@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsevents.docsite.markdown import code, esc, is_missing, plural, table
+from newsevents.docsite.markdown import LIST_LIMIT, code, esc, is_missing, plural, table
 from newsevents.docsite.published import Published, records
 from newsevents.docsite.timeline_chart import bars, is_dense, timeline_svg
-
-LIST_LIMIT = 1000  # beyond this many events the page lists none: the CSV and Datasette serve them better
 
 
 def chart(published: Published) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.yamlfile import Document, check_structure, coding_schema, read_yaml
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 
 
 @dataclass

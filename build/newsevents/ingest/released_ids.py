@@ -32,6 +32,7 @@ class ReleasedIds:
     ids: dict[tuple[str, str], tuple[str, dict[str, str | None]]] = field(default_factory=dict)
     renames: list[Rename] = field(default_factory=list)
     renames_listed: bool = False  # releases/renames.yaml exists
+    renames_read: bool = True  # False when it could not be read: what it excuses is unknown
 
     @property
     def empty(self) -> bool:
@@ -58,11 +59,16 @@ def _released(project: Project) -> dict[tuple[str, str], tuple[str, dict[str, st
 
 def load_renames(project: Project, tables: set[str], problems: Collector) -> list[Rename]:
     """The entries of releases/renames.yaml, each checked for shape and for naming a known table."""
+    return _read_renames(project, tables, problems) or []
+
+
+def _read_renames(project: Project, tables: set[str], problems: Collector) -> list[Rename] | None:
+    """The entries of releases/renames.yaml; None when the file cannot be read (its problems collected)."""
     if not project.renames.exists():
         return []
     document = read_yaml(project.renames, RENAMES, problems)
     if document is None or not check_structure(document, coding_schema(project.root, "renames"), problems):
-        return []
+        return None
     entries = []
     for i, entry in enumerate(document.data["renames"]):
         line = document.line("renames", i)
@@ -80,4 +86,6 @@ def load_released_ids(project: Project, tables: set[str], problems: Collector) -
     released = _released(project)
     if not released and not project.renames.exists():
         return ReleasedIds()
-    return ReleasedIds(released, load_renames(project, tables, problems), renames_listed=project.renames.exists())
+    renames = _read_renames(project, tables, problems)
+    return ReleasedIds(released, renames or [], renames_listed=project.renames.exists(),
+                       renames_read=renames is not None)

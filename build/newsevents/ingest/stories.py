@@ -1,36 +1,40 @@
 """Story parser: splits a raw capture into stories and reads each story's furniture.
 
-A capture is what a browser copy of a news page holds. Stories are recognised by their shape, not by outlet:
-an Arab News–style story starts with a headline that is repeated a few lines later after page furniture
-("Short Url", "Updated …", "Follow"); the first line of a capture always starts a story. All offsets are
-Unicode code points into the capture text read with ``newline=""``.
+A capture is what a browser copy of a news page holds. Everything is recognised by its shape, not by outlet
+(page_lines.py for furniture, page_dates.py for publication stamps): the headline is the last headline-like
+line above the story's first paragraph; a story ends with its last paragraph or credit line, and the page
+furniture around it stays outside. A capture holds several stories when a headline is printed again after
+furniture (the way some sites repeat it). Offsets are Unicode code points into the capture text read with
+``newline=""``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-FURNITURE = re.compile(r"^(Short Url|Follow|Updated\b.*)$")
-UPDATED_DATE = re.compile(r"^Updated (\d{1,2} [A-Z][a-z]+ \d{4})$")
-BYLINE = re.compile(r"^By [A-Z].*$")
+from newsevents.ingest.page_dates import BYLINE, read_stamp
+from newsevents.ingest.page_lines import furniture_kind, is_caption, is_masthead
+
 CREDIT_LINE = re.compile(r"^\((?:Reporting|Writing|Editing|Additional reporting)\b.*\)$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[–•\-]\s+\S")
-PHOTO_CREDIT = re.compile(
-    r"\((?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Xinhua|Anadolu|SPA|WAM|Supplied)(?:/[A-Za-z ]+)?\)\s*$")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]*[A-Z](?:, [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*)?)"
     r"(?: \((?P<agency>[A-Za-z ]+)\))?\s?[:\-–—]"
 )
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 HEADER_LOOKAHEAD = 12
+MAX_HEADLINE = 250
+MIN_PROSE_WORDS = 6
+WRAP_WIDTH = 50  # a hard-wrapped line runs to about 70–80 characters; a headline line is rarely followed by one
 
 
 @dataclass(frozen=True)
 class Span:
     """A piece of the capture: its kind, text and offsets."""
 
-    kind: str  # headline, caption, furniture, bullet, byline, body, credit
+    kind: str  # headline, standfirst, caption, furniture, bullet, byline, body, credit
     start: int
     end: int
     text: str
@@ -43,109 +47,236 @@ class Story:
     index: int
     start: int
     end: int
-    headline: str
+    headline: str | None
     spans: list[Span] = field(default_factory=list)
     byline: str | None = None
     credit_line: str | None = None
     dateline: str | None = None
     published_date: date | None = None
     published_date_phrase: str | None = None
+    truncated: bool = False
 
     @property
     def word_count(self) -> int:
-        counted = ("headline", "bullet", "byline", "body")
+        counted = ("headline", "standfirst", "bullet", "byline", "body")
         return sum(len(WORD.findall(s.text)) for s in self.spans if s.kind in counted)
 
     def body_text(self) -> list[Span]:
         return [s for s in self.spans if s.kind == "body"]
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """Lines as (start, end, text) without their line break."""
-    lines, position = [], 0
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # without surrounding whitespace
+    block: int  # paragraph number: lines separated by blank lines belong to different blocks
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines, trimmed (no-break spaces included), with their paragraph numbers."""
+    lines, position, block, blank = [], 0, 0, True
     for raw in text.splitlines(keepends=True):
         content = raw.rstrip("\r\n")
-        lines.append((position, position + len(content), content))
+        start, end = position, position + len(content)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            block += blank
+            blank = False
+            lines.append(_Line(start, end, text[start:end], block))
+        else:
+            blank = True
         position += len(raw)
     return lines
 
 
-def _is_story_start(lines, i: int) -> bool:
+def _is_furniture(line: _Line) -> bool:
+    return furniture_kind(line.text) is not None or read_stamp(line.text) is not None
+
+
+def _is_story_start(lines: list[_Line], i: int) -> bool:
     """A headline followed by page furniture and then by itself again."""
-    headline = lines[i][2].strip()
-    if not headline or FURNITURE.match(headline):
+    headline = lines[i].text
+    if _is_furniture(lines[i]):
         return False
     seen_furniture = False
-    for _, _, text in lines[i + 1 : i + 1 + HEADER_LOOKAHEAD]:
-        stripped = text.strip()
-        if FURNITURE.match(stripped):
+    for line in lines[i + 1 : i + 1 + HEADER_LOOKAHEAD]:
+        if _is_furniture(line):
             seen_furniture = True
-        elif stripped == headline:
+        elif line.text == headline:
             return seen_furniture
     return False
 
 
-def _story_starts(lines) -> list[int]:
+def _story_starts(lines: list[_Line]) -> list[int]:
     starts = [i for i in range(len(lines)) if _is_story_start(lines, i)]
-    first = next((i for i, line in enumerate(lines) if line[2].strip()), None)
-    if first is not None and (not starts or starts[0] != first):
-        starts.insert(0, first)
+    if lines and (not starts or starts[0] != 0):
+        starts.insert(0, 0)
     return starts
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow [start, end) to exclude surrounding whitespace (no-break spaces included)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _wrapped_blocks(lines: list[_Line]) -> set[int]:
+    """Paragraphs hard-wrapped over several lines: two or more lines of text (furniture, captions, bylines and a
+    repeated line aside), every one but the last running to the wrap width."""
+    texts: dict[int, list[str]] = {}
+    for line in lines:
+        if not (_is_furniture(line) or is_caption(line.text) or BYLINE.match(line.text) or BULLET.match(line.text)):
+            block = texts.setdefault(line.block, [])
+            if line.text not in block:
+                block.append(line.text)
+    return {number for number, block in texts.items() if len(block) >= 2
+            and all(len(text) >= WRAP_WIDTH for text in block[:-1])
+            and sum(len(WORD.findall(text)) >= MIN_PROSE_WORDS for text in block) >= 2}
 
 
-def _printed_date(text: str) -> date | None:
-    """'22 January 2024' as a date; None for what is no real date ('31 February 2024'), like any furniture."""
-    try:
-        return datetime.strptime(text, "%d %B %Y").date()
-    except ValueError:
-        return None
+def _is_prose(line: _Line, wrapped: set[int]) -> bool:
+    """Story text: a sentence, a dateline's opening, or one line of a paragraph wrapped over several lines."""
+    if is_caption(line.text) or _is_furniture(line) or BYLINE.match(line.text) or CREDIT_LINE.match(line.text):
+        return False
+    words = len(WORD.findall(line.text))
+    if words < MIN_PROSE_WORDS:
+        return False
+    return bool(DATELINE.match(line.text) or SENTENCE_END.search(line.text) or line.block in wrapped)
 
 
-def _classify(story: Story, text: str, lines) -> None:
-    headline_seen = 0
-    header_done = not any(FURNITURE.match(line[2].strip()) for line in lines)
-    for start, end, raw in lines:
-        s, e = _trimmed(text, start, end)
-        if s == e:
-            continue
-        content = text[s:e]
-        if content == story.headline:
-            headline_seen += 1
-            kind = "headline" if headline_seen == 1 else "furniture"
-            if headline_seen > 1:
-                header_done = True
-        elif FURNITURE.match(content):
-            kind = "furniture"
-            updated = UPDATED_DATE.match(content)
-            day = _printed_date(updated.group(1)) if updated else None
-            if day:
-                story.published_date, story.published_date_phrase = day, content
-        elif not header_done or PHOTO_CREDIT.search(content):
-            kind = "caption"
-        elif BULLET.match(raw):
-            kind = "bullet"
-        elif BYLINE.match(content) and story.byline is None and not story.body_text():
-            kind = "byline"
-            story.byline = content
-        elif CREDIT_LINE.match(content):
-            kind = "credit"
-            story.credit_line = content
+def _headline_like(line: _Line, wrapped: set[int]) -> bool:
+    text = line.text
+    return (3 <= len(WORD.findall(text)) and len(text) <= MAX_HEADLINE and not SENTENCE_END.search(text)
+            and not is_masthead(text) and not is_caption(text) and not _is_furniture(line)
+            and not BYLINE.match(text) and not BULLET.match(text) and not _is_prose(line, wrapped))
+
+
+def _headline_index(lines: list[_Line], first_prose: int, wrapped: set[int]) -> int | None:
+    """The first headline-like line of five words or more above the first paragraph (a site name is shorter, a
+    standfirst comes after), else the last shorter one."""
+    candidates = [i for i in range(first_prose) if _headline_like(lines[i], wrapped)]
+    long = [i for i in candidates if len(WORD.findall(lines[i].text)) >= 5]
+    return long[0] if long else (candidates[-1] if candidates else None)
+
+
+class _Reader:
+    """Reads one story's lines into spans and the story's fields."""
+
+    def __init__(self, story: Story):
+        self.story = story
+        self.related_block: int | None = None
+        self.stamp_updated = False
+
+    def add(self, kind: str, line: _Line) -> None:
+        self.story.spans.append(Span(kind, line.start, line.end, line.text))
+
+    def stamp(self, line: _Line) -> bool:
+        """Read a publication stamp into the story (a published date outranks an update); False for no stamp."""
+        stamp = read_stamp(line.text)
+        if stamp is None:
+            return False
+        story = self.story
+        if stamp.byline and story.byline is None:
+            story.byline = stamp.byline
+        if stamp.day and (story.published_date is None or (self.stamp_updated and not stamp.updated)):
+            story.published_date, story.published_date_phrase = stamp.day, line.text
+            self.stamp_updated = stamp.updated
+        return True
+
+    def furniture(self, line: _Line) -> bool:
+        """Page furniture (related-story lists run to the end of their paragraph) and stamps."""
+        kind = furniture_kind(line.text)
+        if kind == "related":
+            self.related_block = line.block
+        if kind or self.related_block == line.block or self.stamp(line):
+            self.add("furniture", line)
+            return True
+        return False
+
+    def header(self, line: _Line) -> None:
+        """A line above the story's first paragraph."""
+        story = self.story
+        if line.text == story.headline:
+            repeated = any(s.kind == "headline" for s in story.spans)
+            self.add("furniture" if repeated else "headline", line)
+        elif self.furniture(line):
+            return
+        elif BYLINE.match(line.text) and story.byline is None:
+            story.byline = line.text
+            self.add("byline", line)
+        elif is_caption(line.text):
+            self.add("caption", line)
+        elif BULLET.match(line.text):
+            self.add("bullet", line)
+        else:  # a standfirst under the headline, or what a page prints above a story without one
+            self.add("standfirst" if story.headline else "furniture", line)
+
+    def body(self, line: _Line) -> None:
+        """A line from the story's first paragraph on."""
+        story = self.story
+        if line.text == story.headline:
+            self.add("furniture", line)
+        elif self.furniture(line):
+            return
+        elif is_caption(line.text):
+            self.add("caption", line)
+        elif BULLET.match(line.text):
+            self.add("bullet", line)
+        elif CREDIT_LINE.match(line.text):
+            story.credit_line = line.text
+            self.add("credit", line)
         else:
-            kind = "body"
             if not story.body_text():
-                dateline = DATELINE.match(content)
-                if dateline:
-                    story.dateline = dateline.group("place")
-        story.spans.append(Span(kind=kind, start=s, end=e, text=content))
+                dateline = DATELINE.match(line.text)
+                story.dateline = dateline.group("place") if dateline else None
+            self.add("body", line)
+
+
+def _merge_paragraphs(spans: list[Span], text: str, lines: list[_Line]) -> list[Span]:
+    """Body lines of one paragraph become one span; a paragraph that stops mid-sentence runs on into the next."""
+    block_at_start = {line.start: line.block for line in lines}
+    block_at_end = {line.end: line.block for line in lines}
+    merged: list[Span] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == span.kind == "body":
+            gap = block_at_start[span.start] - block_at_end[previous.end]
+            runs_on = gap == 1 and not SENTENCE_END.search(previous.text) and span.text[:1].islower()
+            if gap == 0 or runs_on:
+                merged[-1] = Span("body", previous.start, span.end, text[previous.start:span.end])
+                continue
+        merged.append(span)
+    return merged
+
+
+def _first_story_line(lines: list[_Line], first_prose: int) -> int:
+    """Without a headline the story starts at its byline or dated stamp, else at its first paragraph."""
+    for i in range(first_prose):
+        stamp = read_stamp(lines[i].text)
+        if BYLINE.match(lines[i].text) or (stamp is not None and stamp.day):
+            return i
+    return first_prose
+
+
+def _trimmed_tail(spans: list[Span]) -> list[Span]:
+    """The story ends with its last paragraph, bullet or credit line: trailing page furniture stays out."""
+    last = max((i for i, s in enumerate(spans) if s.kind in ("body", "bullet", "credit")), default=len(spans) - 1)
+    return spans[: last + 1]
+
+
+def _read_story(story: Story, text: str, lines: list[_Line]) -> None:
+    wrapped = _wrapped_blocks(lines)
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line, wrapped)), len(lines))
+    headline = _headline_index(lines, first_prose, wrapped)
+    story.headline = lines[headline].text if headline is not None else None
+    reader = _Reader(story)
+    for line in lines[headline if headline is not None else _first_story_line(lines, first_prose):first_prose]:
+        reader.header(line)
+    for line in lines[first_prose:]:
+        reader.body(line)
+    story.spans = _merge_paragraphs(_trimmed_tail(story.spans), text, lines)
+    if story.spans:
+        story.start, story.end = story.spans[0].start, story.spans[-1].end
+    body = story.body_text()
+    story.truncated = bool(body) and not SENTENCE_END.search(body[-1].text)
 
 
 def parse_capture(text: str) -> list[Story]:
@@ -156,8 +287,7 @@ def parse_capture(text: str) -> list[Story]:
     for number, first in enumerate(starts):
         last = starts[number + 1] if number + 1 < len(starts) else len(lines)
         block = lines[first:last]
-        start, end = _trimmed(text, block[0][0], block[-1][1])
-        story = Story(index=number, start=start, end=end, headline=block[0][2].strip())
-        _classify(story, text, block)
+        story = Story(index=number, start=block[0].start, end=block[-1].end, headline=None)
+        _read_story(story, text, block)
         stories.append(story)
     return stories

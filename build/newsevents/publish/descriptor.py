@@ -11,7 +11,7 @@ import hashlib
 
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table, dataset_metadata
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.publish.parquet import MEDIATYPE
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -86,7 +86,7 @@ def datapackage(project: Project, tables: dict[str, Table], csv: dict[str, bytes
                 articles: list[Article]) -> dict:
     """The descriptor for the staged CSV and Parquet bytes of every table: the CSV resources, then the Parquet."""
     meta = dataset_metadata(project.root)
-    sources = [{"title": f"{a.outlet}: {a.story.headline}", "path": a.url or a.capture_file,
+    sources = [{"title": f"{a.outlet}: {a.headline}", "path": a.url or a.capture_file,
                 **({"version": str(a.published_date)} if a.published_date else {})} for a in articles]
     sources += [{"title": s["title"], "path": s["path"]} for s in meta["reference_sources"]]
     pairs = [_resources(table, csv[name], parquet[name]) for name, table in tables.items()]

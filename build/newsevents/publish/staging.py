@@ -12,7 +12,7 @@ import pandas as pd
 from newsevents.core.csvformat import read_table, to_csv_text
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.publish.descriptor import datapackage
 from newsevents.publish.parquet import parquet_bytes
 

@@ -17,16 +17,30 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 
 
 @cache
+def _rules(root: Path) -> dict:
+    return yaml.safe_load((Project(root).schemas / "counts.yaml").read_text(encoding="utf-8"))
+
+
 def vague_rules(root: Path) -> dict[str, dict]:
-    return yaml.safe_load((Project(root).schemas / "counts.yaml").read_text(encoding="utf-8"))["vague"]
+    return _rules(root)["vague"]
 
 
-def check_rules(project: Project, problems: Collector) -> None:
-    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded."""
+def qualifier_rules(root: Path) -> dict[str, dict]:
+    return _rules(root).get("qualifiers", {})
+
+
+def check_rules(project: Project, problems: Collector) -> bool:
+    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded; False when the
+    rules cannot be read at all."""
     path = project.schemas / "counts.yaml"
     document = read_yaml(path, project.rel(path), problems)
     if document is None:
-        return
+        return False
+    for qualifier, rule in (document.data.get("qualifiers") or {}).items():
+        if not isinstance(rule.get("add"), int) or rule["add"] < 0:
+            problems.add(document.path, f"the rule for '{qualifier}': add {rule.get('add')!r} is not a whole number "
+                         "of at least 0", "give the number to add to the printed one for count_low (0 or more)",
+                         line=document.line("qualifiers", qualifier), record=qualifier)
     for word, rule in document.data["vague"].items():
         low, high = rule.get("low"), rule.get("high")
         if not isinstance(low, int) or low < 0:
@@ -38,6 +52,7 @@ def check_rules(project: Project, problems: Collector) -> None:
         problems.add(document.path, f"the rule for '{word}': {wrong}",
                      "give whole numbers with 0 <= low <= high, or high: null when there is no upper bound",
                      line=document.line("vague", word), record=word)
+    return True
 
 
 def _number_word(text: str) -> int | None:
@@ -51,16 +66,24 @@ def _number_word(text: str) -> int | None:
     return None
 
 
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return _number_word(text)
+
+
 def parse_count(count_text: str, root: Path) -> tuple[int, int | None]:
     """(low, high) for a count as printed; ValueError when the wording has no rule."""
     text = " ".join(count_text.lower().replace(",", "").split())
-    if text.isdigit():
-        return int(text), int(text)
-    number = _number_word(text)
+    number = _number(text)
     if number is not None:
         return number, number
     rules = vague_rules(root)
     if text in rules:
         return rules[text]["low"], rules[text]["high"]
-    known = ", ".join(rules)
+    for qualifier, rule in qualifier_rules(root).items():
+        bound = _number(text.removeprefix(qualifier + " ")) if text.startswith(qualifier + " ") else None
+        if bound is not None:
+            return bound + rule["add"], None
+    known = ", ".join(list(rules) + [f"{q} N" for q in qualifier_rules(root)])
     raise ValueError(f"count '{count_text}' is neither a number nor a documented vague word ({known})")

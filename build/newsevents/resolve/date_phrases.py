@@ -29,11 +29,16 @@ PATTERNS = {
     "year": re.compile(_LEAD + r"(?P<year>\d{4})$"),
     "month": re.compile(_LEAD + _MONTH + r"$"),
     "weekday": re.compile(r"^(?:(?P<which>on|last|next|this|on last|on next)\s+)?(?P<weekday>[A-Za-z]+day)$"),
-    "week": re.compile(r"^(?P<which>last|next|this)\s+week$"),
+    "week": re.compile(r"^(?P<which>last|next|this|earlier this|later this)\s+week$"),
+    "month_relative": re.compile(r"^(?P<which>last|next|this|earlier this|later this)\s+month$"),
+    "year_relative": re.compile(r"^(?P<which>last|next|this)\s+year$"),
     "relative_day": re.compile(r"^(?P<word>yesterday|today|tomorrow)$"),
     "days_offset": re.compile(r"^(?:(?P<count>\d+|[a-z]+)\s+days?|the\s+(?:next|following)\s+day|the\s+day)\s+"
                               r"(?P<relation>after|before|later|earlier)$"),
 }
+
+
+LOWERCASE_KINDS = ("weekday", "week", "month_relative", "year_relative", "relative_day", "days_offset")
 
 
 class DatePhraseError(ValueError):
@@ -121,9 +126,27 @@ def _weekday(anchor: date, weekday: int, which: str | None, future: bool) -> dat
 
 def _week(anchor: date, which: str) -> tuple[date, date]:
     monday = anchor - timedelta(days=anchor.weekday())
+    if which == "earlier this":
+        return monday, anchor
+    if which == "later this":
+        return anchor, monday + timedelta(days=6)
     shift = {"last": -7, "this": 0, "next": 7}[which]
     start = monday + timedelta(days=shift)
     return start, start + timedelta(days=6)
+
+
+def _relative_month(anchor: date, which: str) -> tuple[date, date]:
+    if which in ("last", "next"):
+        month = anchor.replace(day=1) - timedelta(days=1) if which == "last" else \
+            anchor.replace(day=calendar.monthrange(anchor.year, anchor.month)[1]) + timedelta(days=1)
+        return _month_range(month.year, month.month)
+    first, last = _month_range(anchor.year, anchor.month)
+    return {"this": (first, last), "earlier this": (first, anchor), "later this": (anchor, last)}[which]
+
+
+def _relative_year(anchor: date, which: str) -> tuple[date, date]:
+    year = anchor.year + {"last": -1, "this": 0, "next": 1}[which]
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def needs_anchor(phrase: str) -> str | None:
@@ -137,14 +160,15 @@ def needs_anchor(phrase: str) -> str | None:
 def classify(phrase: str) -> tuple[str, re.Match]:
     text = " ".join(phrase.strip().split()).replace("’", "'")
     for kind, pattern in PATTERNS.items():
-        match = pattern.match(text.lower() if kind in ("weekday", "week", "relative_day", "days_offset") else text)
+        match = pattern.match(text.lower() if kind in LOWERCASE_KINDS else text)
         if match and (kind != "weekday" or match.group("weekday").lower() in WEEKDAYS):
-            if kind in ("month", "month_day", "day_month") and match.group("month").lower() not in MONTHS:
+            if "month" in match.groupdict() and match.group("month").lower() not in MONTHS:  # "since 2015"
                 continue
             return kind, match
     raise DatePhraseError(
         f"date phrase '{phrase}' is not understood; use a form such as '29 January 2024', 'Jan. 26', "
-        "'on Monday', 'last Friday', 'last week', 'next week', 'in March', 'August 2021', 'two days after'"
+        "'on Monday', 'last Friday', 'last week', 'earlier this month', 'in March', 'August 2021', "
+        "'two days after'"
     )
 
 
@@ -159,10 +183,22 @@ def _resolve_at(kind: str, match: re.Match, phrase: str, anchor: date, future: b
         return day, day
     if kind == "week":
         return _week(anchor, match.group("which"))
+    if kind == "month_relative":
+        return _relative_month(anchor, match.group("which"))
+    if kind == "year_relative":
+        return _relative_year(anchor, match.group("which"))
     if kind == "relative_day":
         day = anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("word")])
         return day, day
     raise AssertionError(kind)
+
+
+def days_offset(phrase: str) -> int:
+    """The number of days a phrase such as 'two days after' places an event from another one."""
+    kind, match = classify(phrase)
+    if kind != "days_offset":
+        raise DatePhraseError(f"'{phrase}' does not place the event a number of days from another one")
+    return _offset_days(match, phrase)
 
 
 def _offset_days(match: re.Match, phrase: str) -> int:
@@ -207,13 +243,13 @@ def resolve(phrase: str, published: tuple[date, date] | None, *, future: bool = 
             end = anchor_event.end + timedelta(days=sign * days)
         except OverflowError:
             raise DatePhraseError(f"'{phrase}' lands outside the calendar") from None
-        basis = anchor_event.basis if anchor_event.basis in ("external", "unknown") else "resolved_relative"
+        basis = anchor_event.basis if anchor_event.basis in ("inferred", "external", "unknown") else "resolved_relative"
         return Resolved(start, end, precision_of(start, end), basis)
     if published is None:
         return Resolved.unknown()
     earliest, latest = (_resolve_at(kind, match, phrase, anchor, future) for anchor in published)
     start, end = min(earliest[0], latest[0]), max(earliest[1], latest[1])
-    if published_basis in ("external", "unknown"):
+    if published_basis in ("inferred", "external", "unknown"):  # no more certain than the date it rests on
         basis = published_basis
     else:
         basis = "stated" if kind in ("day_month", "month_day", "month") else "resolved_relative"

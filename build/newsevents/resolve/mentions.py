@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.resolve.records import Mention
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from newsevents.core.errors import Collector
 from newsevents.core.yamlfile import Document, Where
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.ingest.coding_files import CodingFiles
+from newsevents.resolve.evidence_rules import Located, evidence_slips
 from newsevents.resolve.quotes import QuoteError, locate
 from newsevents.resolve.records import Evidence
 
@@ -49,18 +50,30 @@ def _quote_parts(item) -> tuple[str, int | None]:
     return (item, None) if isinstance(item, str) else (item["quote"], item["occurrence"])
 
 
-def _locate_all(items, article: Article, where: Where, limit: int, problems: Collector) -> list[Evidence]:
+@dataclass(frozen=True)
+class QuoteRules:
+    """The quote column's bounds (schemas/fields.yaml): the longest quote, and the shortest (None: no minimum)."""
+    longest: int
+    shortest: int | None = None
+
+
+def _locate_all(items, article: Article, where: Where, rules: QuoteRules, problems: Collector) -> list[Evidence]:
+    """Each quote of one evidence list located in the story; the list held to the evidence rules, each slip
+    reported at the line of its item."""
     found = []
-    for item in items:
+    for index, item in enumerate(items):
         quote, occurrence = _quote_parts(item)
         try:
             start, end = locate(quote, article.text, article.story.start, article.story.end, occurrence,
-                                limit=limit)
+                                limit=rules.longest)
         except QuoteError as error:
             problems.add(where.file, str(error), error.fix, line=where.line, record=where.record)
             continue
-        found.append(Evidence(article.article_id, quote, start, end))
-    return found
+        found.append(Located(index, article.text[start:end], start, end))
+    for slip in evidence_slips(found, article.text, rules.shortest) if rules.shortest else []:
+        item = Where(where.file, where.record, where.document, (*where.path, "evidence", slip.index))
+        problems.add(where.file, slip.message, slip.fix, line=item.line, record=where.record)
+    return [Evidence(article.article_id, q.quote, q.start, q.end) for q in found]
 
 
 def _merge_fields(target: dict, new: dict, keys: tuple[str, ...], where: Where, problems: Collector) -> None:
@@ -76,8 +89,8 @@ def _merge_fields(target: dict, new: dict, keys: tuple[str, ...], where: Where, 
 
 
 class _Merger:
-    def __init__(self, limit: int, problems: Collector):
-        self.limit, self.problems = limit, problems
+    def __init__(self, rules: QuoteRules, problems: Collector):
+        self.rules, self.problems = rules, problems
         self.events: dict[str, Event] = {}
         self.claims: dict[str, Claim] = {}
         self.rejected = False  # a definition was refused, so a reference to it may be no mistake
@@ -89,7 +102,7 @@ class _Merger:
             event.first_seen = event.first_seen or where
             if not self._define(event, entry, where, article):
                 continue  # the refused definition adds nothing, so its parts raise no further problems
-            event.evidence += _locate_all(entry["evidence"], article, where, self.limit, self.problems)
+            event.evidence += _locate_all(entry["evidence"], article, where, self.rules, self.problems)
             self._roles(event, entry, where, article)
             self._participants(event, entry, where, article)
             for c, claim_entry in enumerate(entry.get("claims", [])):
@@ -119,14 +132,14 @@ class _Merger:
             role_where = Where(where.file, entry["id"], where.document, (*where.path, "actors", r))
             record = event.roles.setdefault((role["actor"], role["role"]), {"evidence": [], "where": role_where})
             _merge_fields(record, role, ("claimed_by", "note"), role_where, self.problems)
-            record["evidence"] += _locate_all(role["evidence"], article, role_where, self.limit, self.problems)
+            record["evidence"] += _locate_all(role["evidence"], article, role_where, self.rules, self.problems)
 
     def _participants(self, event: Event, entry: dict, where: Where, article: Article) -> None:
         for p, participant in enumerate(entry.get("participants", [])):
             p_where = Where(where.file, entry["id"], where.document, (*where.path, "participants", p))
             record = event.participants.setdefault(participant["actor"], {"evidence": [], "where": p_where})
             _merge_fields(record, participant, ("participation", "represented_by", "note"), p_where, self.problems)
-            record["evidence"] += _locate_all(participant["evidence"], article, p_where, self.limit, self.problems)
+            record["evidence"] += _locate_all(participant["evidence"], article, p_where, self.rules, self.problems)
 
     def _claim(self, entry: dict, event_id: str, article: Article, where: Where) -> None:
         claim = self.claims.setdefault(entry["id"], Claim(entry["id"], event_id, where))
@@ -143,7 +156,7 @@ class _Merger:
         if "outcome" in entry:
             claim.fields = {k: v for k, v in entry.items() if k != "evidence"}
             claim.where = where
-        claim.evidence += _locate_all(entry["evidence"], article, where, self.limit, self.problems)
+        claim.evidence += _locate_all(entry["evidence"], article, where, self.rules, self.problems)
 
 
 def _undefined(merger: _Merger, problems: Collector) -> None:
@@ -161,10 +174,11 @@ def _undefined(merger: _Merger, problems: Collector) -> None:
                          line=seen.line, record=claim.claim_id)
 
 
-def merge_coding(coding_files: CodingFiles, limit: int, problems: Collector) -> Merged:
+def merge_coding(coding_files: CodingFiles, limit: int, problems: Collector, *, shortest: int | None = None) -> Merged:
     """Merge every reviewed coding file, in article order; a reference to an undefined event or claim is a
-    problem only when every file was read and no definition was refused (else it may be defined there)."""
-    merger = _Merger(limit, problems)
+    problem only when every file was read and no definition was refused (else it may be defined there).
+    ``limit`` and ``shortest``: the longest and shortest quote allowed (schemas/fields.yaml)."""
+    merger = _Merger(QuoteRules(limit, shortest), problems)
     for article, document in coding_files.documents:
         merger.read(document, article)
     if coding_files.complete and not merger.rejected:

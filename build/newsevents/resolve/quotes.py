@@ -1,6 +1,14 @@
-"""Quote locator: finds a verbatim quote in a story and returns its offsets in the capture."""
+"""Quote locator: finds a verbatim quote in a story and returns its offsets in the capture.
+
+A quote matches where the capture prints it character for character. Where it does not, it matches where the
+capture prints the same words in the same order: real copies wrap lines inside sentences, so a line break or
+a run of spaces in the capture matches any whitespace in the quote, while a single differing character does
+not. The offsets are those of the capture's own text, line breaks included, which is what the published
+quote is.
+"""
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 
@@ -12,13 +20,32 @@ class QuoteError(ValueError):
         self.fix = fix
 
 
-def occurrences(text: str, quote: str, start: int, end: int) -> list[int]:
-    """Start offsets of every occurrence of `quote` within text[start:end]."""
+def _exact(text: str, quote: str, start: int, end: int) -> list[tuple[int, int]]:
     found, position = [], text.find(quote, start, end)
     while position != -1:
-        found.append(position)
+        found.append((position, position + len(quote)))
         position = text.find(quote, position + 1, end)
     return found
+
+
+def _across_whitespace(text: str, quote: str, start: int, end: int) -> list[tuple[int, int]]:
+    words = quote.split()
+    if not words:
+        return []
+    space = r"\s+"
+    pattern = re.compile((space if quote[0].isspace() else "") + space.join(map(re.escape, words))
+                         + (space if quote[-1].isspace() else ""))
+    found, position = [], start
+    while (match := pattern.search(text, position, end)) is not None:
+        found.append((match.start(), match.end()))
+        position = match.start() + 1
+    return found
+
+
+def occurrences(text: str, quote: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of `quote` within text[start:end]: the exact ones, else those where the
+    words match with any whitespace between them."""
+    return _exact(text, quote, start, end) or _across_whitespace(text, quote, start, end)
 
 
 def closest_passage(quote: str, text: str, start: int, end: int) -> str:
@@ -57,10 +84,13 @@ def locate(quote: str, text: str, start: int, end: int, occurrence: int | None =
         if not 1 <= occurrence <= len(found):
             raise QuoteError(f"occurrence {occurrence} asked for, but the quote occurs {len(found)} time(s)",
                              f"use an occurrence between 1 and {len(found)}")
-        position = found[occurrence - 1]
+        located = found[occurrence - 1]
     elif len(found) > 1:
         raise QuoteError(f"the quote occurs {len(found)} times in the story: {quote!r}",
                          "lengthen it until it is unique, or add 'occurrence: N' to pick one")
     else:
-        position = found[0]
-    return position, position + len(quote)
+        located = found[0]
+    if limit is not None and located[1] - located[0] > limit:
+        raise QuoteError(f"the quote spans {located[1] - located[0]} characters of the capture, over the limit "
+                         f"of {limit}", "shorten it to the words the fact rests on")
+    return located

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newsevents.core.yamlfile import Where
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.resolve.date_phrases import Resolved
 
 

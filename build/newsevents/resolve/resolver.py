@@ -8,9 +8,10 @@ from __future__ import annotations
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import load_tables
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.ingest.reference import country, reference_tables
 from newsevents.ingest.registries import Registries
+from newsevents.resolve.cameo_actors import check_actor_codes
 from newsevents.resolve.counts import check_rules, parse_count
 from newsevents.resolve.date_phrases import Resolved
 from newsevents.resolve.event_dates import resolve_event_dates
@@ -121,7 +122,8 @@ def _claim(claim: Claim, claims: dict[str, Claim], refs: References, project: Pr
         problems.add(where.file, str(error), "write the number as printed, or add the word's rule to "
                      "schemas/counts.yaml", line=where.line, record=claim.claim_id)
         low, high = None, None
-    if low is not None and not any(f["count"] in e.quote for e in claim.evidence):
+    printed = " ".join(f["count"].split())
+    if low is not None and not any(printed in " ".join(e.quote.split()) for e in claim.evidence):
         problems.add(where.file, f"count '{f['count']}' does not appear in the claim's evidence",
                      "count is the number as printed in the quote", line=where.line, record=claim.claim_id)
     part_of = f.get("part_of")
@@ -137,7 +139,9 @@ def resolve_records(project: Project, articles: list[Article], registries: Regis
     """Every record the build publishes, from the merged coding (merge.py), settled; problems collected with
     their file and line."""
     reference = reference_tables(project, load_tables(project.root))
-    check_rules(project, problems)
+    if not check_rules(project, problems):
+        problems.raise_if_any()  # the count rules cannot be read, so no claim can be counted
+    check_actor_codes(registries, reference, problems)
     refs = References(registries, set(reference["cameo_event_codes"]["code"]), problems)
     dates = resolve_event_dates(merged.events, problems)
     events = [_event(event, dates[event_id], refs, problems) for event_id, event in merged.events.items()

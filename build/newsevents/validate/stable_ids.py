@@ -70,8 +70,9 @@ def _check_renames(released: ReleasedIds, current: dict, problems: Collector) ->
 
 def check_stable_ids(frames: dict[str, pd.DataFrame], tables: dict[str, Table], released: ReleasedIds,
                      problems: Collector) -> None:
-    """A problem for every released ID missing or changed in meaning without an entry in renames.yaml."""
-    if released.empty:
+    """A problem for every released ID missing or changed in meaning without an entry in renames.yaml (none while
+    renames.yaml itself cannot be read: its problem is reported, and what it excuses is unknown)."""
+    if released.empty or not released.renames_read:
         return
     by_id: dict[tuple[str, str], list[Rename]] = {}
     for entry in released.renames:

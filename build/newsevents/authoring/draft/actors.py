@@ -1,26 +1,29 @@
-"""Actors a story names: registry actors by their aliases, and unknown proper names proposed as new entries.
-
-Unknown names are capitalised word sequences that are not registry aliases or places; their type and country
-are guessed from the words around them and marked as guesses for the coder.
+"""Actors a sentence names: registry actors by their aliases; states by their names, adjectives and capitals;
+government bodies named in words ("Lebanon’s health ministry", "the Israeli military"); titled people
+("Lebanese caretaker Prime Minister Najib Mikati"); other proper names, proposed as new registry entries with a
+guessed type and country that the coder checks. Positions are local to the sentence's text.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from os.path import commonprefix
+from dataclasses import dataclass
 
-from newsevents.authoring.draft.places import PlaceFinder, PlaceMention
+from newsevents.authoring.draft import lexicon
+from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.slug import slug
 from newsevents.authoring.draft.text import Sentence
 from newsevents.resolve.date_phrases import MONTHS, WEEKDAYS
 from newsevents.resolve.mentions import alias_pattern
 
-NAME_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[’'](?!s\b)[A-Za-z]+)?|[A-Z]{2,}[a-z]?)"
-CONNECTOR = r"(?:al|el|bin|ibn|bint|de|del|van|von|of|the|for)"
-NAME = re.compile(rf"{NAME_WORD}(?:\s+(?:{CONNECTOR}\s+){{0,2}}{NAME_WORD})*")
-ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z]{2,6})\)")
-COMPOUND_SUFFIX = re.compile(r"-(?:[a-z]+ed|held|run|born|style|based)$")
-CONNECTORS = {"al", "el", "bin", "ibn", "bint", "de", "del", "van", "von", "of", "the", "for"}
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # letters of names in Latin scripts ('António', 'Türk')
+NAME_WORD = (rf"(?:(?:al-|el-)?[{UPPER}][{LOWER}]+(?:-[A-Za-z]+)*(?:[’'](?!s\b)[A-Za-z]+|(?<=s)[’'](?= [A-Z]))?"
+             r"|[A-Z]{2,}[a-z]?|[A-Z]\.(?:[A-Z]\.)+)")
+CONNECTOR = r"(?:al|el|bin|ibn|bint|de|del|da|van|von|of|the|for)"
+NAME = re.compile(rf"{NAME_WORD}(?: (?:{CONNECTOR} ){{0,2}}{NAME_WORD})*")
+ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z]{1,6})\)")
+OF_OFFICE = r"(?: of (?:State|Defen[cs]e|the Treasury|Homeland Security))?"  # "Secretary of State Antony Blinken"
+POSSESSIVE = re.compile(r"^[’']s? ")
+LOWER_TITLES = r"(?:(?:former|caretaker|acting|interim|deputy|vice|chief|senior|top|then|outgoing|new) )*"
 FUNCTION_WORDS = {
     "The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "And", "But", "Or", "Nor", "However",
     "While", "After", "Before", "Since", "Both", "Only", "Its", "Their", "His", "Her", "This", "That", "These",
@@ -28,47 +31,29 @@ FUNCTION_WORDS = {
     "It", "They", "He", "She", "We", "I", "You", "There", "Here", "Some", "Many", "Most", "All", "Each", "Every",
     "Other", "Such", "Under", "Over", "Among", "Between", "Against", "During", "Without", "Within", "Into", "Yet",
     "Still", "Even", "Not", "No", "Our", "My", "Your", "What", "Who", "Why", "How", "Where", "Then", "Now", "Last",
-    "Next", "Earlier", "Later", "Former", "Current", "Acting", "Top", "Senior", "Several", "Two", "Three",
+    "Next", "Earlier", "Later", "Current", "Top", "Senior", "Several", "Two", "Three", "Speaking", "Hours",
+    "Tension", "Tensions", "Leaders", "Officials", "Representatives", "Around", "Near", "Late", "Early",
+    "Saying", "Asked", "Reuters", "AFP", "AP", "Wire", "Photo", "File", "Related", "Read",
 }
-TITLE_WORDS = {
-    "Minister", "Ministers", "Foreign", "Prime", "President", "Presidents", "Vice", "Deputy", "Secretary",
-    "General", "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador", "Ambassadors", "Envoy", "Envoys",
-    "Special", "Representative", "Chief", "Commander", "Governor", "Mayor", "King", "Queen", "Prince", "Sheikh",
-    "Emir", "Senator", "Chairman", "Director", "Head", "Defense", "Defence", "Interior", "Colonel", "Major",
-    "Supreme", "Leader", "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Sen", "Officials", "Official",
-}
-ARMED_WORDS = {"Liberation", "Lashkar", "Brigade", "Brigades", "Militia", "Mujahideen", "Jihad",
-               "Harakat", "Tehrik", "Ansar", "Jamaat", "Battalion", "Battalions"}
-GOVERNMENT_WORDS = {"Ministry", "Office", "Department", "Parliament", "Senate", "Assembly", "Cabinet", "Court",
-                    "Police", "Forces", "Guard", "Guards", "Commission", "Agency", "Embassy", "Government",
-                    "Directorate", "Corps"}
-INTERGOVERNMENTAL_WORDS = {"Nations", "Union", "Organization", "Organisation", "Alliance", "Council",
-                           "Cooperation", "League", "Community"}
-MOVEMENT_WORDS = {"Party", "Movement", "Front"}
-OTHER_ORG_WORDS = {"Forum", "Bank", "Fund", "Committee", "Association", "Foundation", "Institute", "University",
-                   "Group", "Company", "Agency", "Network", "Reuters", "Press", "News", "Times"}
-REGION_WORDS = {"Asia", "East", "West", "North", "South", "Africa", "Europe", "America", "Gulf", "Sea", "Ocean",
-                "Peninsula", "Caucasus", "Balkans", "Sahel", "Levant", "Strait", "Valley", "Mountains"}
-PLACE_AFTER = re.compile(r"^\s+(province|region|district|city|town|village|valley|border|county|state)\b")
-PLACE_BEFORE = re.compile(r"\b(province|region|district|city|town|village) of\s+(?:the\s+)?$")
-PLACE_TYPES = {"province": "province", "region": "region", "district": "other", "city": "city", "town": "city",
-               "village": "village", "valley": "region", "border": "border_area", "county": "other",
-               "state": "province"}
-ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?)\b")
 CALENDAR_WORDS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
-COUNTRY_WINDOW = 90
-BODY = re.compile(r"^(?:[’']s)?\s+(foreign ministry|foreign office|defen[cs]e ministry|interior ministry|"
-                  r"finance ministry|prime minister[’']s office|president[’']s office|armed forces|army|military|"
-                  r"government|parliament|police)\b")
-DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|i|ese|ish)s?$")
+PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|area|state|capital) of $")
+PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate)\b")
+ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?|guerrillas?)\b")
+GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
+             "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
+             "Hospital", "Street", "Square", "Bridge", "Camp", "District"}
 
 
 @dataclass(frozen=True)
-class ActorMention:
+class Mention:
+    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Chilean'), capital, body
+    or person."""
+
     actor_id: str
     start: int
     end: int
     surface: str
+    kind: str = "name"
 
 
 @dataclass
@@ -80,31 +65,315 @@ class ActorProposal:
     reason: str
 
 
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    name: str
-    titles: list[str] = field(default_factory=list)
-
-
 class ActorFinder:
-    """Registry actors by alias; new names proposed with a guessed type and country."""
+    """Finds actors in sentences; names the registries lack become proposals."""
 
-    def __init__(self, registry: dict[str, dict], places: PlaceFinder, sentences: list[Sentence]):
+    def __init__(self, registry: dict[str, dict], places: PlaceFinder):
         self.registry, self.places = registry, places
         self.pattern, self.owner = alias_pattern(registry)
         self.proposals: dict[str, ActorProposal] = {}
-        self.surnames: dict[str, str] = {}
+        self.surnames: dict[str, str] = self._surnames(registry)
         self.state_of_country = {a["country"]: actor_id for actor_id, a in registry.items()
                                  if a["type"] == "state" and a.get("country")}
-        self._registry_surnames = self._surname_map(registry)
-        words = [(m.group(), m.start() == 0) for s in sentences for m in re.finditer(r"[A-Za-z][\w\-]*", s.text)]
-        self.mid_capitals = {w for w, first in words if not first and w[0].isupper()}
-        self.lower_words = {w for w, _ in words if w.islower()}
+
+    # -- what an actor is ---------------------------------------------------------------------------------
+    def entry(self, actor_id: str) -> dict:
+        if actor_id in self.registry:
+            return self.registry[actor_id]
+        return self.proposals[actor_id].entry
+
+    def type_of(self, actor_id: str) -> str:
+        return self.entry(actor_id)["type"]
+
+    def name_of(self, actor_id: str) -> str:
+        return self.entry(actor_id)["name"]
+
+    def country_of(self, actor_id: str) -> str | None:
+        return self.entry(actor_id).get("country")
+
+    def names_of(self, actor_id: str) -> set[str]:
+        entry = self.entry(actor_id)
+        return {entry["name"], *entry.get("aliases", [])}
+
+    def state_for(self, iso3: str | None, name: str | None = None, sentence: Sentence | None = None) -> str | None:
+        """The state actor of a country: the registry's, one proposed already, or (given its name) a new one."""
+        if not iso3:
+            return None
+        if iso3 in self.state_of_country:
+            return self.state_of_country[iso3]
+        if name is None:
+            return None
+        actor_id = slug(name)
+        if actor_id in self.registry:
+            actor_id = slug(f"{name} state")
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": name, "type": "state", "country": iso3, "cameo": iso3, "aliases": [name]},
+                sentence.text if sentence else name, "a state: a country of the GeoNames gazetteer")
+            self.state_of_country[iso3] = actor_id
+        return actor_id
+
+    # -- finding ------------------------------------------------------------------------------------------
+    def find(self, sentence: Sentence) -> list[Mention]:
+        """Actor mentions of one sentence, in order, none overlapping: the longest reading of a stretch wins,
+        and of readings as long, the surest (registry, body, titled person, state)."""
+        candidates = []
+        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._roles, self._states)):
+            candidates += [(m, rank) for m in finder(sentence, [])]
+        found: list[Mention] = []
+        for mention, _ in sorted(candidates, key=lambda c: (c[0].start - c[0].end, c[1], c[0].start)):
+            if not any(m.start < mention.end and mention.start < m.end for m in found):
+                found.append(mention)
+        for mention in self._names(sentence, found):
+            if not any(m.start < mention.end and mention.start < m.end for m in found):
+                found.append(mention)
+        found.sort(key=lambda m: m.start)
+        return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)]
 
     @staticmethod
-    def _surname_map(registry: dict[str, dict]) -> dict[str, str]:
+    def _nationality_of(mention: Mention, after: Mention | None, sentence: Sentence) -> bool:
+        """'Azerbaijani' in 'Azerbaijani President Ilham Aliyev' tells the person's country; it is no actor."""
+        return mention.kind == "adjective" and after is not None and after.kind == "person" and re.fullmatch(
+            r"(?: [A-Z][\w\-]*\.?| of| (?:former|caretaker|acting|interim|deputy|vice|top|new))+ ",
+            sentence.text[mention.end:after.start]) is not None
+
+    def _registry(self, sentence: Sentence, found) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        mentions = []
+        for m in self.pattern.finditer(sentence.text):
+            actor_id = self.owner[m.group()]
+            kind = "state" if self.registry[actor_id]["type"] == "state" else "name"
+            mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), kind))
+        return mentions
+
+    def _country_word(self, word: str) -> tuple[str, str] | None:
+        return lexicon.country(word) or lexicon.demonym(word)
+
+    def _bodies(self, sentence: Sentence, found) -> list[Mention]:
+        """'Lebanon’s health ministry', 'the Israeli military', 'Iraqi health officials', 'the foreign ministry of
+        Chile'."""
+        nouns = "|".join(sorted(map(re.escape, lexicon.BODY_NOUNS + ("health officials", "security officials")),
+                                key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:[Tt]he )?(?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}}?)(?:[’']s)? "
+                             rf"(?P<body>{nouns})\b")
+        of_country = re.compile(rf"\b(?:[Tt]he )(?P<body>{nouns}) of (?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}})")
+        mentions = []
+        for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:
+            known = self._country_word(m.group("country"))
+            if known is None:
+                continue
+            iso3, country_name = known
+            state = self.state_for(iso3, country_name, sentence)
+            mentions.append(Mention(self._body(state, m.group("body"), m.group().removeprefix("the "), sentence),
+                                    m.start(), m.end(), m.group(), "body"))
+        return mentions
+
+    def _body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
+        wanted = slug(f"{self.name_of(state)} {body}")
+        for actor_id, actor in self.registry.items():
+            if actor.get("affiliation") == state and actor["type"] == "government_body" and (
+                    surface in actor["aliases"] or actor_id == wanted):
+                return actor_id
+        actor_id = wanted if wanted not in self.registry else slug(f"{wanted} body")
+        proposal = self.proposals.get(actor_id)
+        if proposal is None:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": f"{body[0].upper()}{body[1:]} of {self.name_of(state)}",
+                 "type": "government_body", "country": self.country_of(state), "affiliation": state,
+                 "aliases": [surface]},
+                sentence.text, "a government body: a state's ministry, office or forces named in words")
+        elif surface not in proposal.entry["aliases"]:
+            proposal.entry["aliases"].append(surface)
+        return actor_id
+
+    def _people(self, sentence: Sentence, found) -> list[Mention]:
+        """A name after titles ('caretaker Prime Minister Najib Mikati'), its nationality just before them."""
+        titles = "|".join(sorted(map(re.escape, lexicon.TITLE_WORDS), key=len, reverse=True))
+        last = "|".join(sorted(map(re.escape, lexicon.PERSON_TITLES), key=len, reverse=True))
+        pattern = re.compile(rf"\b(?P<titles>{LOWER_TITLES}(?:(?:{titles})\.? )*(?:{last})\.?{OF_OFFICE} )"
+                             rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )?{NAME_WORD}){{0,3}})")
+        mentions = []
+        for m in pattern.finditer(sentence.text):
+            words = m.group("name").split()
+            while words and (words[0] in lexicon.TITLE_WORDS or words[0] in CALENDAR_WORDS):
+                words = words[1:]
+            while words and (words[-1].lower() in CONNECTOR or words[-1] in FUNCTION_WORDS):
+                words = words[:-1]
+            if not words or lexicon.country(words[0]) or lexicon.demonym(words[0]):
+                continue
+            name = " ".join(words)
+            start = m.start("name") + m.group("name").index(name)
+            before = re.search(r"([A-Z][a-z]+) $", sentence.text[:m.start()])
+            nation = self._country_word(before.group(1)) if before else None
+            title = " ".join(m.group("titles").split())
+            actor_id = self._person(name, title, nation[0] if nation else None, sentence)
+            mentions.append(Mention(actor_id, start, start + len(name), name, "person"))
+        return mentions
+
+    def _roles(self, sentence: Sentence, found) -> list[Mention]:
+        """A person named by office: 'the head of the World Health Organization', 'Chile’s foreign minister'."""
+        nouns = "|".join(sorted(map(re.escape, lexicon.ROLE_NOUNS), key=len, reverse=True))
+        pattern = re.compile(rf"\b(?:[Tt]he |[Ii]ts )?(?P<role>{nouns}) of (?:the )?(?P<org>{NAME_WORD}(?: (?:"
+                             rf"{CONNECTOR} )?{NAME_WORD}){{0,5}})")
+        mentions = []
+        for m in pattern.finditer(sentence.text):
+            org = m.group("org")
+            name = f"{m.group('role')[0].upper()}{m.group('role')[1:]} of {org}"
+            actor_id = self._new_id(name)
+            if actor_id not in self.proposals:
+                self.proposals[actor_id] = ActorProposal(
+                    {"id": actor_id, "name": name, "type": "person", "country": None, "role_title": name,
+                     "aliases": [m.group().removeprefix("the ").removeprefix("The ")]},
+                    sentence.text, "a person named by their office: find the name and merge with their entry")
+            mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), "person"))
+        possessive = re.compile(rf"\b(?P<org>[A-Z][\w.\-]*(?: [A-Z][\w\-]*)?)[’']s (?P<role>{nouns})\b(?! of)")
+        for m in possessive.finditer(sentence.text):  # "Chile’s foreign minister"
+            known = self._country_word(m.group("org"))
+            if known is None:
+                continue
+            name = f"{m.group('role')[0].upper()}{m.group('role')[1:]} of {known[1]}"
+            actor_id = self._new_id(name)
+            if actor_id not in self.proposals:
+                self.proposals[actor_id] = ActorProposal(
+                    {"id": actor_id, "name": name, "type": "person", "country": known[0], "role_title": name,
+                     "aliases": [m.group()]},
+                    sentence.text, "a person named by their office: find the name and merge with their entry")
+            mentions.append(Mention(actor_id, m.start(), m.end(), m.group(), "person"))
+        return mentions
+
+    def _person(self, name: str, title: str, iso3: str | None, sentence: Sentence) -> str:
+        known = self._registry_person(name)
+        if known:
+            return known
+        actor_id = self._new_id(name)
+        proposal = self.proposals.get(actor_id)
+        if proposal is None:
+            entry = {"id": actor_id, "name": name, "type": "person", "country": iso3, "role_title": title,
+                     "aliases": [name]}
+            self.proposals[actor_id] = ActorProposal(entry, sentence.text, f"a person: named after the title "
+                                                                           f"'{title}'")
+        elif not proposal.entry.get("role_title"):
+            proposal.entry["role_title"] = title
+        self.surnames.setdefault(name.split()[-1], actor_id)
+        return actor_id
+
+    def _registry_person(self, name: str) -> str | None:
+        return next((a for a, entry in self.registry.items() if entry["type"] == "person"
+                     and name in {entry["name"], *entry["aliases"]}), None)
+
+    def _states(self, sentence: Sentence, found) -> list[Mention]:
+        """Countries by name, adjective or capital; 'Israeli-occupied' and 'Russian-brokered' name a state too."""
+        mentions = []
+        for m in re.finditer(r"\b[A-Z][a-z]+(?=-[a-z])", sentence.text):
+            mention = self._state_word(m.group(), sentence, m.start())
+            if mention:
+                mentions.append(mention)
+        for m in re.finditer(r"\b[A-Z][\w’'.]*(?: [A-Z][\w’']*){0,4}", sentence.text):
+            words = m.group().split()
+            for size in range(len(words), 0, -1):  # the longest run of words that names a country
+                for i in range(len(words) - size + 1):
+                    phrase = " ".join(words[i:i + size]).rstrip(".’'")
+                    mention = self._state_word(phrase, sentence, m.start() + m.group().index(phrase))
+                    if mention and not any(x.start < mention.end and mention.start < x.end for x in mentions):
+                        mentions.append(mention)
+        return mentions
+
+    def _state_word(self, phrase: str, sentence: Sentence, start: int) -> Mention | None:
+        if lexicon.country(phrase):
+            iso3, name = lexicon.country(phrase)
+            kind = "state"
+        elif phrase in lexicon.capitals() and lexicon.capitals()[phrase]:
+            iso3 = lexicon.capitals()[phrase]
+            name = next(n for n, (code, _) in lexicon._countries().items() if code == iso3)
+            kind = "capital"
+        elif lexicon.demonym(phrase):
+            iso3, name = lexicon.demonym(phrase)
+            kind = "adjective"
+        else:
+            return None
+        state = self.state_for(iso3, name, sentence)
+        return Mention(state, start, start + len(phrase), phrase, kind) if state else None
+
+    # -- other names --------------------------------------------------------------------------------------
+    def _names(self, sentence: Sentence, found) -> list[Mention]:
+        masked = list(sentence.text)
+        for m in found:
+            masked[m.start:m.end] = "\x00" * (m.end - m.start)
+        text = "".join(masked)
+        mentions = []
+        for match in NAME.finditer(text):
+            words, start = match.group().split(), match.start()
+            while words and (words[0] in FUNCTION_WORDS or words[0] in lexicon.TITLE_WORDS
+                             or words[0] in CALENDAR_WORDS or words[0].lower() in CONNECTOR):
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and (words[-1].lower() in CONNECTOR or words[-1] in CALENDAR_WORDS
+                             or words[-1] in lexicon.TITLE_WORDS):
+                words = words[:-1]
+            if not words or (start == 0 and len(words) == 1 and words[0] not in self.surnames) or \
+                    (len(words) == 1 and words[0] in lexicon.REGIONAL_ADJECTIVES):
+                continue
+            name = " ".join(words)
+            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS:
+                continue
+            mentions.append(self._named(name, start, sentence))
+        return [m for m in mentions if m is not None]
+
+    def _named(self, name: str, start: int, sentence: Sentence) -> Mention | None:
+        if name in self.surnames:
+            actor_id = self.surnames[name]
+            kind = "person" if self.type_of(actor_id) == "person" else "name"
+            return Mention(actor_id, start, start + len(name), name, kind)
+        if name in self.places.by_name or name in self.places.cities or PLACE_BEFORE.search(sentence.text[:start]):
+            return None
+        after = sentence.text[start + len(name):]
+        actor_type, reason = self._guess_type(name, sentence.text[:start], after)
+        actor_id = self._new_id(name)
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": name, "type": actor_type, "country": None, "aliases": [name]},
+                sentence.text, reason)
+        acronym = ACRONYM_AFTER.match(after)
+        if acronym:
+            self._alias(actor_id, acronym.group(1))
+            self.surnames.setdefault(acronym.group(1), actor_id)
+        if actor_type == "person":
+            self.surnames.setdefault(name.split()[-1], actor_id)
+        else:
+            self.surnames.setdefault(name, actor_id)
+        return Mention(actor_id, start, start + len(name), name, "person" if actor_type == "person" else "name")
+
+    @staticmethod
+    def _guess_type(name: str, before: str, after: str) -> tuple[str, str]:
+        words = set(name.split())
+        if words & lexicon.ARMED_WORDS or ARMED_CONTEXT.search(before[-40:]) or \
+                ARMED_CONTEXT.match(re.sub(r"^ \([^)]*\)", "", after).strip()):
+            return "armed_group", "an armed group by its name or the words around it"
+        if words & lexicon.INTERGOVERNMENTAL_WORDS:
+            return "intergovernmental_org", "an organisation of states by its name"
+        if words & lexicon.GOVERNMENT_WORDS:
+            return "government_body", "a government body by its name"
+        if words & lexicon.MOVEMENT_WORDS:
+            return "political_movement", "a party or movement by its name"
+        if words & lexicon.OTHER_ORG_WORDS or name.isupper():
+            return "other", "an organisation by its name"
+        if 2 <= len(name.split()) <= 4:
+            return "person", "a person: a name of two to four words"
+        return "other", "no cue to its kind"
+
+    def _new_id(self, name: str) -> str:
+        actor_id = slug(name)
+        if actor_id in self.registry and self.registry[actor_id]["name"] != name:
+            actor_id = slug(f"{name} actor")
+        return actor_id
+
+    def _alias(self, actor_id: str, alias: str) -> None:
+        if actor_id in self.proposals and alias not in self.proposals[actor_id].entry["aliases"]:
+            self.proposals[actor_id].entry["aliases"].append(alias)
+
+    @staticmethod
+    def _surnames(registry: dict[str, dict]) -> dict[str, str]:
         owners: dict[str, set[str]] = {}
         for actor_id, actor in registry.items():
             if actor["type"] != "person":
@@ -114,259 +383,3 @@ class ActorFinder:
                 if len(last) >= 4 and last[0].isupper():
                     owners.setdefault(last, set()).add(actor_id)
         return {last: ids.pop() for last, ids in owners.items() if len(ids) == 1}
-
-    def country_of(self, actor_id: str) -> str | None:
-        if actor_id in self.registry:
-            return self.registry[actor_id].get("country")
-        proposal = self.proposals.get(actor_id)
-        return proposal.entry.get("country") if proposal else None
-
-    def type_of(self, actor_id: str) -> str | None:
-        if actor_id in self.registry:
-            return self.registry[actor_id]["type"]
-        proposal = self.proposals.get(actor_id)
-        return proposal.entry["type"] if proposal else None
-
-    def name_of(self, actor_id: str) -> str:
-        if actor_id in self.registry:
-            return self.registry[actor_id]["name"]
-        proposal = self.proposals.get(actor_id)
-        return proposal.entry["name"] if proposal else actor_id
-
-    def state_for_country(self, iso3: str | None) -> str | None:
-        """The state actor of a country: the registry's, or one proposed in this story."""
-        if not iso3:
-            return None
-        if iso3 in self.state_of_country:
-            return self.state_of_country[iso3]
-        for actor_id, proposal in self.proposals.items():
-            if proposal.entry["type"] == "state" and proposal.entry.get("country") == iso3:
-                return actor_id
-        return None
-
-    def find(self, sentence: Sentence, place_mentions: list[PlaceMention], seen: set[str]) -> list[ActorMention]:
-        """Actor mentions of one sentence, in order; `seen` holds actors named earlier in the story."""
-        found = self._known(sentence)
-        taken = [(m.start, m.end) for m in found]
-        for place in place_mentions:
-            if any(s < place.end and place.start < e for s, e in taken):
-                continue
-            iso3 = self.places.geo.country_iso3(place.surface)
-            if iso3:
-                actor_id = self._propose_state(place.surface, iso3, sentence)
-                found.append(ActorMention(actor_id, place.start, place.end, place.surface))
-            taken.append((place.start, place.end))
-        found += self._unknown(sentence, taken, seen)
-        found.sort(key=lambda m: m.start)
-        found = self._bodies(sentence, found)
-        seen.update(m.actor_id for m in found)
-        return found
-
-    def _bodies(self, sentence: Sentence, found: list[ActorMention]) -> list[ActorMention]:
-        """'<State>’s foreign ministry', '<State> army': a government body named in words, not by name."""
-        result = []
-        for mention in found:
-            body = BODY.match(sentence.text[sentence.local(mention.end):])
-            if body is None or self.type_of(mention.actor_id) != "state":
-                result.append(mention)
-                continue
-            surface = sentence.text[sentence.local(mention.start):sentence.local(mention.end) + body.end()]
-            wanted = slug(f"{mention.actor_id} {body.group(1)}")
-            if self.registry.get(wanted, {}).get("type") == "government_body":
-                actor_id = wanted
-            else:
-                actor_id = wanted if wanted not in self.registry else slug(f"{wanted} body")
-                proposal = self.proposals.get(actor_id)
-                if proposal is None:
-                    state_name = self.name_of(mention.actor_id)
-                    self.proposals[actor_id] = ActorProposal(
-                        {"id": actor_id, "name": f"{body.group(1).capitalize()} of {state_name}",
-                         "type": "government_body", "country": self.country_of(mention.actor_id),
-                         "affiliation": mention.actor_id, "aliases": [surface]},
-                        sentence.text, "a government body: a state's ministry, office or forces named in words")
-                elif surface not in proposal.entry["aliases"]:
-                    proposal.entry["aliases"].append(surface)
-            result.append(ActorMention(actor_id, mention.start, mention.start + len(surface), surface))
-        return result
-
-    def _known(self, sentence: Sentence) -> list[ActorMention]:
-        if self.pattern is None:
-            return []
-        return [ActorMention(self.owner[m.group()], sentence.start + m.start(), sentence.start + m.end(), m.group())
-                for m in self.pattern.finditer(sentence.text)]
-
-    def _masked(self, sentence: Sentence, taken) -> str:
-        chars = list(sentence.text)
-        for start, end in taken:
-            for i in range(max(start, sentence.start), min(end, sentence.end)):
-                chars[i - sentence.start] = "\x00"
-        return "".join(chars)
-
-    def _candidates(self, sentence: Sentence, taken) -> list[_Candidate]:
-        masked = self._masked(sentence, taken)
-        found = []
-        for match in NAME.finditer(masked):
-            words = match.group().split()
-            start = match.start()
-            titles = []
-            while words and (words[0] in FUNCTION_WORDS or words[0] in TITLE_WORDS or words[0] in CONNECTORS):
-                if words[0] in TITLE_WORDS:
-                    titles.append(words[0])
-                start = masked.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
-                words = words[1:]
-            while words and words[-1] in CONNECTORS:
-                words = words[:-1]
-            if not words:
-                continue
-            at_sentence_start = start == 0 or not masked[:start].strip("“\"‘ ")
-            if at_sentence_start and words[0] not in self.mid_capitals and (
-                    len(words) == 1 or words[0].lower() in self.lower_words):
-                start = masked.index(words[1], start + len(words[0])) if len(words) > 1 else -1
-                words = words[1:]
-            if not words or start < 0:
-                continue
-            name = " ".join(words)
-            end = start + len(name)
-            if masked[start:end] != name:  # words were separated by more than one space: keep the printed text
-                end = masked.index(words[-1], start) + len(words[-1])
-                name = masked[start:end]
-            stripped = COMPOUND_SUFFIX.sub("", name)
-            end -= len(name) - len(stripped)
-            name = stripped
-            if len(name) < 2 or all(w in TITLE_WORDS | CALENDAR_WORDS | FUNCTION_WORDS for w in name.split()):
-                continue
-            found.append(_Candidate(sentence.start + start, sentence.start + end, name, titles))
-        return found
-
-    def _unknown(self, sentence: Sentence, taken, seen: set[str]) -> list[ActorMention]:
-        found = []
-        for candidate in self._candidates(sentence, taken):
-            local_start, local_end = sentence.local(candidate.start), sentence.local(candidate.end)
-            before, after = sentence.text[:local_start], sentence.text[local_end:]
-            if len(candidate.name.split()) == 1:
-                known = self._registry_surnames.get(candidate.name)
-                if known in seen:
-                    found.append(ActorMention(known, candidate.start, candidate.end, candidate.name))
-                    continue
-                if candidate.name in self.surnames:
-                    actor_id = self.surnames[candidate.name]
-                    self._add_alias(actor_id, candidate.name)
-                    found.append(ActorMention(actor_id, candidate.start, candidate.end, candidate.name))
-                    continue
-            if any(prior.start < candidate.end and candidate.start < prior.end for prior in found):
-                continue
-            if DEMONYM.match(candidate.name) and (after[:2].strip() == "" and re.match(r"^\s+[a-z]", after)
-                                                  or candidate.name.endswith("s")):
-                state = self._demonym_state(candidate.name, sentence)
-                if state and not candidate.name.endswith("s"):
-                    found.append(ActorMention(state, candidate.start, candidate.end, candidate.name))
-                continue
-            country = self._nearby_country(sentence, candidate, taken)
-            place_type = self._place_type(candidate.name, before, after)
-            if place_type:
-                country = None if place_type == "region" else country
-                self.places.propose_named_area(candidate.name, place_type, country, sentence,
-                                               f"named as a {place_type} by the words around it")
-                continue
-            actor_type, reason = self._guess_type(candidate, before, after)
-            actor_id = self._propose(candidate.name, actor_type, country, candidate, after, sentence, reason)
-            found.append(ActorMention(actor_id, candidate.start, candidate.end, candidate.name))
-        return found
-
-    @staticmethod
-    def _place_type(name: str, before: str, after: str) -> str | None:
-        words = name.split()
-        following = PLACE_AFTER.match(after)
-        if following:
-            return PLACE_TYPES[following.group(1)]
-        preceding = PLACE_BEFORE.search(before)
-        if preceding:
-            return PLACE_TYPES[preceding.group(1)]
-        if words[-1] in REGION_WORDS:
-            return "region"
-        return None
-
-    @staticmethod
-    def _guess_type(candidate: _Candidate, before: str, after: str) -> tuple[str, str]:
-        words = set(candidate.name.split())
-        if words & ARMED_WORDS or (ARMED_CONTEXT.search(before[-40:]) or ARMED_CONTEXT.match(
-                re.sub(r"^\s*\([^)]*\)", "", after).strip())):
-            return "armed_group", "an armed group by its name or the words around it"
-        if words & GOVERNMENT_WORDS:
-            return "government_body", "a government body by its name"
-        if words & INTERGOVERNMENTAL_WORDS:
-            return "intergovernmental_org", "an organisation of states by its name"
-        if words & MOVEMENT_WORDS:
-            return "political_movement", "a party or movement by its name"
-        if words & OTHER_ORG_WORDS:
-            return "other", "an organisation by its name"
-        if candidate.titles:
-            return "person", f"a person: named after the title '{' '.join(candidate.titles)}'"
-        if 2 <= len(candidate.name.split()) <= 4:
-            return "person", "a person: a name of two to four words"
-        return "other", "no cue to its kind"
-
-    def _nearby_country(self, sentence: Sentence, candidate: _Candidate, taken) -> str | None:
-        """The country of the closest state-like mention in the same sentence (a guess for the coder)."""
-        best, best_distance = None, COUNTRY_WINDOW + 1
-        for mention in self._known(sentence):
-            country = self.registry[mention.actor_id].get("country")
-            distance = max(candidate.start - mention.end, mention.start - candidate.end)
-            if country and 0 <= distance < best_distance:
-                best, best_distance = country, distance
-        for start, end in taken:
-            iso3 = self.places.geo.country_iso3(sentence.text[sentence.local(start):sentence.local(end)])
-            distance = max(candidate.start - end, start - candidate.end)
-            if iso3 and 0 <= distance < best_distance:
-                best, best_distance = iso3, distance
-        return best
-
-    def _demonym_state(self, word: str, sentence: Sentence) -> str | None:
-        """'Chadian authorities' → the state of the country whose name the adjective shares its stem with."""
-        word = word.removesuffix("s")
-        best, best_shared = None, 0
-        for name, country in self.places.geo.countries.items():
-            shared = len(commonprefix([word, name]))
-            if shared >= 4 and shared >= min(len(word), len(name)) - 2 and shared > best_shared:
-                best, best_shared = (name, country["iso3"]), shared
-        if best is None:
-            return None
-        return self._propose_state(best[0], best[1], sentence)
-
-    def _new_id(self, name: str, country: str | None) -> str:
-        actor_id = slug(name)
-        if actor_id in self.registry and self.registry[actor_id]["name"] != name:
-            actor_id = slug(f"{name} {country or 'actor'}")
-        return actor_id
-
-    def _propose_state(self, name: str, iso3: str, sentence: Sentence) -> str:
-        existing = self.state_for_country(iso3)
-        if existing:
-            return existing
-        actor_id = self._new_id(name, iso3)
-        self.proposals[actor_id] = ActorProposal(
-            {"id": actor_id, "name": name, "type": "state", "country": iso3, "cameo": iso3, "aliases": [name]},
-            sentence.text, "a state: a country name of the GeoNames gazetteer")
-        return actor_id
-
-    def _propose(self, name: str, actor_type: str, country: str | None, candidate: _Candidate, after: str,
-                 sentence: Sentence, reason: str) -> str:
-        actor_id = self._new_id(name, country)
-        proposal = self.proposals.get(actor_id)
-        if proposal is None:
-            entry = {"id": actor_id, "name": name, "type": actor_type, "country": country}
-            if candidate.titles:
-                entry["role_title"] = " ".join(candidate.titles)
-            entry["aliases"] = [name]
-            proposal = self.proposals[actor_id] = ActorProposal(entry, sentence.text, reason)
-        acronym = ACRONYM_AFTER.match(after)
-        if acronym:
-            self._add_alias(actor_id, acronym.group(1))
-        if actor_type == "person":
-            self.surnames.setdefault(name.split()[-1], actor_id)
-        return actor_id
-
-    def _add_alias(self, actor_id: str, alias: str) -> None:
-        aliases = self.proposals[actor_id].entry["aliases"]
-        if alias not in aliases:
-            aliases.append(alias)

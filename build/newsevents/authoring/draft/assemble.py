@@ -1,58 +1,49 @@
 """Clusters of mentions → the story's coding, in the structure of schemas/coding/story.yaml.
 
-Every value is a draft for a coder to check; codes (CAMEO, PLOVER) are the usual ones for each kind of event.
+Every value is a draft for a coder to check. Codes (CAMEO, PLOVER) are the usual ones for each kind of event;
+what the drafter could not settle is said in the event's notes.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from newsevents.authoring.draft.actors import ActorFinder
-from newsevents.authoring.draft.context import ClaimMention, EventMention
-from newsevents.authoring.draft.merge import Cluster, merge_mentions
+from newsevents.authoring.draft.cluster import Cluster
+from newsevents.authoring.draft.lexicon import level_of
+from newsevents.authoring.draft.meetings import meeting_type
+from newsevents.authoring.draft.mentions import ClaimMention, EventMention
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.slug import slug
+from newsevents.authoring.draft.summaries import summary
 from newsevents.authoring.draft.text import quote_around
-from newsevents.ingest.captures import Article
+from newsevents.ingest.articles import Article
 from newsevents.resolve.date_phrases import Resolved, resolve
 from newsevents.resolve.quotes import occurrences
 
-MANY_PARTIES = re.compile(r"\b(?:regional|multilateral|neighbou?ring countries|countries|participants|"
-                          r"neighbou?rs)\b")
 BACKGROUND_DAYS = 30  # an event dated this long before publication is context, not news
-CODES = {  # (event type, action or meeting type) → (CAMEO, PLOVER); None as action is the type's default
-    ("air_strike", None): ("195", "ASSAULT"),
-    ("armed_clash", None): ("190", "ASSAULT"),
-    ("explosion", None): ("183", "ASSAULT"),
-    ("war", None): ("190", "ASSAULT"),
-    ("ceasefire", None): ("0871", "RETREAT"),
-    ("seizure_of_power", None): ("190", "ASSAULT"),
-    ("troop_withdrawal", None): ("087", "RETREAT"),
-    ("negotiation_failure", None): ("164", "SANCTION"),
-    ("sanctions", None): ("163", "SANCTION"),
-    ("diplomatic_downgrade", None): ("161", "SANCTION"),
-    ("diplomatic_downgrade", "cancel"): ("160", "SANCTION"),
-    ("diplomatic_downgrade", "expel"): ("166", "SANCTION"),
-    ("diplomatic_restoration", None): ("050", "SUPPORT"),
-    ("diplomatic_restoration", "planned"): ("032", "SUPPORT"),
-    ("meeting", None): ("046", "CONSULT"),
-    ("meeting", "visit"): ("042", "CONSULT"),
-    ("meeting", "phone_call"): ("040", "CONSULT"),
-    ("meeting", "planned"): ("036", "AGREE"),
-    ("statement", None): ("010", "AGREE"),
+CODES = {  # (event type, action) → (CAMEO, PLOVER); None as action is the type's default
+    ("air_strike", None): ("195", "ASSAULT"), ("armed_clash", None): ("190", "ASSAULT"),
+    ("explosion", None): ("183", "ASSAULT"), ("war", None): ("190", "ASSAULT"),
+    ("ceasefire", None): ("0871", "RETREAT"), ("seizure_of_power", None): ("190", "ASSAULT"),
+    ("sanctions", None): ("163", "SANCTION"), ("negotiation_failure", None): ("164", "REJECT"),
+    ("diplomatic_downgrade", None): ("161", "SANCTION"), ("diplomatic_downgrade", "summon"): ("114", "ACCUSE"),
+    ("diplomatic_downgrade", "expel"): ("166", "SANCTION"), ("diplomatic_downgrade", "suspend_talks"): ("164",
+                                                                                                      "SANCTION"),
+    ("diplomatic_restoration", None): ("050", "SUPPORT"), ("diplomatic_restoration", "planned"): ("032", "SUPPORT"),
+    ("meeting", None): ("046", "CONSULT"), ("meeting", "visit"): ("042", "CONSULT"),
+    ("meeting", "phone_call"): ("041", "CONSULT"), ("meeting", "planned"): ("036", "AGREE"),
+    ("statement", None): ("010", "AGREE"), ("statement", "condemned"): ("111", "ACCUSE"),
+    ("statement", "denounced"): ("111", "ACCUSE"), ("statement", "accused"): ("112", "ACCUSE"),
+    ("statement", "warned"): ("130", "THREATEN"), ("statement", "threatened"): ("130", "THREATEN"),
+    ("statement", "urged"): ("020", "REQUEST"), ("statement", "called"): ("020", "REQUEST"),
+    ("statement", "demanded"): ("020", "REQUEST"), ("statement", "rejected"): ("120", "REJECT"),
+    ("statement", "welcomed"): ("051", "SUPPORT"),
 }
-LABELS = {"air_strike": "air strike", "armed_clash": "armed clash", "explosion": "explosion", "war": "war",
-          "ceasefire": "ceasefire", "seizure_of_power": "seizure of power", "troop_withdrawal": "troop withdrawal",
-          "negotiation_failure": "failed negotiation", "sanctions": "sanctions",
-          "diplomatic_downgrade": "diplomatic downgrade", "diplomatic_restoration": "diplomatic restoration",
-          "statement": "statement", "visit": "visit", "phone_call": "phone call",
-          "bilateral_talks": "bilateral talks", "multilateral_talks": "multilateral talks",
-          "conference": "conference"}
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
-PARTICIPATION_RANK = {"host": 0, "attended": 1, "invited_declined": 2, "expected": 3, "invited": 4}
-LEVEL_RANK = ["head_of_state", "minister", "special_envoy", "ambassador", "official"]
+LEVEL_WORDS = [("head_of_state", r"\b(?:presidents?|prime ministers?|leaders|heads of state|kings?|emirs?)\b"),
+               ("minister", r"\b(?:foreign )?ministers?\b"), ("special_envoy", r"\b(?:special )?envoys?\b"),
+               ("ambassador", r"\bambassadors?\b"), ("official", r"\bofficials?\b|\bdelegat(?:es|ion)\b")]
 
 
 @dataclass
@@ -67,163 +58,126 @@ class Drafted:
 
 class Assembler:
     def __init__(self, article: Article, actors: ActorFinder, places: PlaceFinder, quote_limit: int):
-        self.article, self.actors, self.places = article, actors, places
-        self.quote_limit = quote_limit
+        self.article, self.actors, self.places, self.quote_limit = article, actors, places, quote_limit
         self.ids: set[str] = set()
+        self.dated_mentions: dict[int, tuple[str, Resolved]] = {}  # mention → its event's id and date
 
     # -- dates ---------------------------------------------------------------------------------------
-    def resolve(self, mention: EventMention, future: bool | None = None) -> Resolved:
+    def resolve(self, mention: EventMention) -> Resolved:
         if mention.date is None or mention.date.relative_to_event:
             return Resolved.unknown()
-        return resolve(mention.date.phrase, self.article.published_range,
-                       future=mention.planned if future is None else future,
+        return resolve(mention.date.phrase, self.article.published_range, future=mention.status != "occurred",
                        published_basis=self.article.published_date_basis)
 
-    def _date(self, cluster: Cluster, home: dict, resolved_of: dict, future: bool) -> tuple[dict, Resolved]:
-        dated = [m for m in cluster.mentions if m.date] or []
-        own = [m for m in dated if not m.mutual] or dated
-        if not own:
+    def _date(self, cluster: Cluster) -> tuple[dict, Resolved]:
+        dated = [m for m in cluster.mentions if m.date and not m.mutual] or \
+            [m for m in cluster.mentions if m.date]
+        if not dated:
             return {}, Resolved.unknown()
-
-        def rank(m: EventMention):
-            r = self.resolve(m, future)
-            return (m.date.relative_to_event, PRECISION_RANK[r.precision], r.basis != "stated",
-                    m.facts.sentence.index)
-
-        best = min(own, key=rank)
+        best = next((m for m in dated if not m.date.relative_to_event), dated[0])
         spec = {"expression": best.date.phrase}
-        if best.date.relative_to_event:
-            anchor = home.get(id(best.anchor_after))
-            if anchor is None or anchor is cluster or id(anchor) not in resolved_of:
-                return {}, Resolved.unknown()
-            spec["anchor"] = resolved_of[id(anchor)][0]
-            spec["this_is"] = "before" if any(w in best.date.phrase for w in ("before", "earlier")) else "after"
-            return spec, resolve(best.date.phrase, self.article.published_range,
-                                 anchor_event=resolved_of[id(anchor)][1], this_is=spec["this_is"])
-        return spec, self.resolve(best, future)
+        if not best.date.relative_to_event:
+            return spec, self.resolve(best)
+        anchor = self.dated_mentions.get(id(best.anchor)) if best.anchor else None
+        if anchor is None:
+            return {}, Resolved.unknown()
+        spec["anchor"] = anchor[0]
+        spec["this_is"] = best.this_is
+        return spec, resolve(best.date.phrase, self.article.published_range, anchor_event=anchor[1],
+                             this_is=spec["this_is"])
 
     # -- evidence ------------------------------------------------------------------------------------
-    def quote(self, mention_or_claim, start: int | None = None, end: int | None = None):
-        sentence = mention_or_claim.facts.sentence
-        s, e = quote_around(sentence, start if start is not None else mention_or_claim.start,
-                            end if end is not None else mention_or_claim.end, self.quote_limit)
-        text = self.article.text[s:e]
+    def quote(self, mention: EventMention | ClaimMention):
+        sentence = mention.facts.sentence
+        s, e = quote_around(sentence, mention.start, mention.end, self.quote_limit)
+        text = sentence.text[s:e]
+        span = sentence.span(s, e)
         found = occurrences(self.article.text, text, self.article.story.start, self.article.story.end)
-        if len(found) > 1:
-            return {"quote": text, "occurrence": found.index(s) + 1}
+        if len(found) > 1 and span in found:
+            return {"quote": text, "occurrence": found.index(span) + 1}
         return text
 
-    # -- pieces of an event --------------------------------------------------------------------------
+    def _evidence(self, cluster: Cluster) -> list:
+        evidence = []
+        for mention in sorted(cluster.mentions, key=lambda m: (m.sentence_index, m.start)):
+            quote = self.quote(mention)
+            if quote not in evidence:
+                evidence.append(quote)
+        return evidence
+
+    # -- roles ---------------------------------------------------------------------------------------
     def _roles(self, cluster: Cluster) -> list[dict]:
         roles: dict[tuple[str, str], dict] = {}
 
-        def add(actor: str, role: str, evidence, claimed_by: str | None = None) -> None:
+        def add(actor: str, role: str, mention) -> None:
             record = roles.setdefault((actor, role), {"actor": actor, "role": role, "evidence": []})
-            if claimed_by and claimed_by != actor:
-                record.setdefault("claimed_by", claimed_by)
-            if evidence not in record["evidence"]:
-                record["evidence"].append(evidence)
+            quote = self.quote(mention)
+            if quote not in record["evidence"]:
+                record["evidence"].append(quote)
 
         for m in cluster.mentions:
-            quote = self.quote(m)
-            for actor in m.initiators:
-                add(actor, "participant" if m.mutual or cluster.type == "war" else "initiator", quote)
-            for actor in m.targets:
-                add(actor, "claimed_target" if m.claimed_by else "target", quote, m.claimed_by)
-            for actor in m.blamed:
-                add(actor, "blamed", quote)
-            for actor in m.blamers:
-                add(actor, "claimant", quote)
-            if cluster.type == "meeting":
-                for actor in m.hosts:
-                    add(actor, "host", quote)
+            if m.mutual:
+                continue
+            for attribute, role in (("initiators", "initiator"), ("targets", "target"),
+                                    ("claimed_targets", "claimed_target"), ("blamed", "blamed"),
+                                    ("claimants", "claimant"), ("mediators", "mediator"), ("hosts", "host")):
+                for actor in getattr(m, attribute):
+                    add(actor, role, m)
+            for actor, how in m.participants.items():
+                if actor not in m.hosts:
+                    add(actor, "absent" if how == "invited_declined" else "participant", m)
         for claim in cluster.claims:
             if claim.claimant:
-                add(claim.claimant, "claimant", self.quote(claim))
+                add(claim.claimant, "claimant", claim)
         return list(roles.values())
 
     def _claims(self, cluster: Cluster) -> list[dict]:
-        drafted, ids = [], {}
+        drafted, by_claim = [], {}
         for claim in cluster.claims:
-            key = (claim.claimant, claim.outcome, claim.count.lower(), claim.victim_group,
-                   id(claim.part_of) if claim.part_of else None)
-            quote = self.quote(claim, claim.facts.sentence.start, claim.facts.sentence.end)
-            if key in ids:
-                entry = ids[key]
-                if quote not in entry["evidence"]:
-                    entry["evidence"].append(quote)
-                ids[id(claim)] = entry
-                continue
             claim_id = self._unique(slug(f"{claim.claimant or 'outlet'} says {claim.outcome} {claim.count} "
                                          f"{claim.victim_group}"))
             entry = {"id": claim_id, "claimant": claim.claimant, "outcome": claim.outcome,
-                     "victim_group": claim.victim_group, "count": claim.count}
-            if claim.part_of is not None and id(claim.part_of) in ids:
-                entry["part_of"] = ids[id(claim.part_of)]["id"]
-            if claim.qualifier:
-                entry["notes"] = f"printed as '{claim.qualifier} {claim.count}': check count_low and count_high"
-            entry["evidence"] = [quote]
-            ids[key] = ids[id(claim)] = entry
+                     "victim_group": claim.victim_group, "count": " ".join(claim.count.split())}
+            if claim.part_of is not None and id(claim.part_of) in by_claim:
+                entry["part_of"] = by_claim[id(claim.part_of)]
+            entry["evidence"] = [self.quote(claim)]
+            by_claim[id(claim)] = claim_id
             drafted.append(entry)
         return drafted
 
-    def _represented(self, actor: str) -> tuple[str, str | None]:
-        """Meeting participants are states, with the person who represents them (the worked example's form)."""
-        if self.actors.type_of(actor) in ("person", "government_body"):
-            state = self.actors.state_for_country(self.actors.country_of(actor))
-            if state and state != actor:
-                return state, actor if self.actors.type_of(actor) == "person" else None
-        return actor, None
+    # -- meetings ------------------------------------------------------------------------------------
+    def _level(self, cluster: Cluster, participants: list[str]) -> str:
+        levels = set()
+        for actor in participants:
+            title = self.actors.entry(actor).get("role_title") or ""
+            if level_of(set(title.split())):
+                levels.add(level_of(set(title.split())))
+        if not levels:
+            text = " ".join(m.facts.text.lower() for m in cluster.mentions)
+            levels = {level for level, pattern in LEVEL_WORDS if re.search(pattern, text)}
+            levels = set(list(levels)[:1]) if len(levels) > 1 else levels
+        return levels.pop() if len(levels) == 1 else ("mixed" if levels else "unknown")
 
-    def _participants(self, cluster: Cluster) -> list[dict]:
-        found: dict[str, dict] = {}
-        explicit_first = sorted(cluster.mentions, key=lambda m: m.action != "attendance")
-        for m in explicit_first:  # "X was invited but did not attend" outranks X named among the talks' parties
-            quote = self.quote(m)
-            for actor, participation in m.participants.items():
-                state, person = self._represented(actor)
-                record = found.setdefault(state, {"actor": state, "participation": participation, "evidence": [],
-                                                  "explicit": m.action == "attendance"})
-                if not record["explicit"] and \
-                        PARTICIPATION_RANK[participation] < PARTICIPATION_RANK[record["participation"]]:
-                    record["participation"] = participation
-                if person:
-                    record.setdefault("represented_by", person)
-                if quote not in record["evidence"]:
-                    record["evidence"].append(quote)
-        return [{k: r[k] for k in ("actor", "participation", "represented_by", "evidence") if k in r}
-                for r in found.values()]
+    def _meeting(self, cluster: Cluster) -> tuple[dict, list[dict]]:
+        participation: dict[str, str] = {}
+        for m in cluster.mentions:
+            for actor, how in m.participants.items():
+                participation.setdefault(actor, how)
+            for host in m.hosts:
+                participation[host] = "host"
+        text = " ".join(m.facts.text for m in cluster.mentions)
+        kind = meeting_type(cluster.action, participation, text, {a: self.actors.type_of(a) for a in participation})
+        hosts = [a for a, how in participation.items() if how == "host"]
+        names = [self.actors.name_of(a) for a, how in participation.items() if how != "host"]
+        title = {"visit": "Visit", "phone_call": "Phone call", "conference": "Summit"}.get(kind, "Talks")
+        title += f" of {', '.join(names[:3])}" if names else ""
+        meeting = {"type": kind, "level": self._level(cluster, list(participation)),
+                   "host": hosts[0] if hosts else None, "title": title}
+        participants = [{"actor": a, "participation": how, "evidence": self._evidence(cluster)[:1]}
+                        for a, how in participation.items()]
+        return meeting, participants
 
-    def _meeting(self, cluster: Cluster, participants: list[dict]) -> dict:
-        kind = cluster.action
-        if kind == "talks":
-            many = any(MANY_PARTIES.search(m.facts.sentence.text) for m in cluster.mentions)
-            kind = "multilateral_talks" if len(participants) > 2 or many else "bilateral_talks"
-        levels = Counter(w for m in cluster.mentions for w in m.level_words)
-        level = min(levels, key=lambda lv: (-levels[lv], LEVEL_RANK.index(lv))) if levels else "unknown"
-        hosts = [self._represented(h)[0] for m in cluster.mentions for h in m.hosts]
-        host = next((h for h in hosts if self.actors.type_of(h) == "state"), hosts[0] if hosts else None)
-        names = [self.actors.name_of(p["actor"]) for p in participants if p["participation"] != "host"]
-        host_name = self.actors.name_of(host) if host else None
-        if kind == "visit":
-            title = f"{' and '.join(names[:2]) or 'A'} visit" + (f" to {host_name}" if host_name else "")
-        else:
-            title = LABELS[kind].capitalize() + (f" hosted by {host_name}" if host_name else "")
-            title += f" with {', '.join(names[:4])}" + (" and others" if len(names) > 4 else "") if names else ""
-        return {"type": kind, "level": level, "host": host, "title": title}
-
-    def _place(self, cluster: Cluster, meeting: dict | None) -> str | None:
-        if cluster.places:
-            return cluster.places[0]
-        if meeting and meeting.get("host"):
-            name = self.actors.name_of(meeting["host"])
-            if name in self.places.by_name:
-                return self.places.by_name[name]
-            for place_id, proposal in self.places.proposals.items():
-                if proposal.entry["name"] == name:
-                    return place_id
-        return None
-
+    # -- the event -----------------------------------------------------------------------------------
     def _unique(self, wanted: str) -> str:
         candidate, n = wanted, 2
         while candidate in self.ids:
@@ -231,94 +185,60 @@ class Assembler:
         self.ids.add(candidate)
         return candidate
 
-    def _event_id(self, cluster: Cluster, meeting: dict | None, resolved: Resolved) -> str:
-        who = cluster.initiators[:1] or [m.hosts[0] for m in cluster.mentions if m.hosts][:1]
-        kind = meeting["type"] if meeting else cluster.type
-        when = ""
-        if resolved.start is not None:
-            when = resolved.start.isoformat() if resolved.precision == "day" else resolved.start.isoformat()[:7]
-        return self._unique(slug(" ".join([*who, kind.replace("_", " "), when])))
+    def _status(self, cluster: Cluster, resolved: Resolved) -> str:
+        status = cluster.first.status
+        latest = self.article.published_date_latest
+        if status == "occurred" and latest and resolved.start and resolved.start > latest:
+            return "planned"
+        return status
 
-    def _summary(self, cluster: Cluster, meeting: dict | None, status: str) -> str:
-        label = LABELS[meeting["type"] if meeting else cluster.type]
-        initiators = ", ".join(self.actors.name_of(a) for a in cluster.initiators) or "an unnamed party"
-        targets = ", ".join(self.actors.name_of(a) for a in cluster.targets)
-        verb = "planned" if status == "planned" else "reported"
-        article = "An" if label[0] in "aeiou" else "A"
-        sentence = f"{article} {label} by {initiators}" + (f" involving {targets}" if targets else "")
-        return f"{sentence}, as {verb} in the story (machine draft: rewrite in the coder's words)."
-
-    def _codes(self, cluster: Cluster, meeting: dict | None, planned: bool) -> tuple[str, str]:
-        keys = [(cluster.type, "planned")] if planned else []
-        keys += [(cluster.type, meeting["type"] if meeting else cluster.action), (cluster.type, None)]
+    def _codes(self, cluster: Cluster, status: str) -> tuple[str, str]:
+        keys = [(cluster.type, "planned")] if status in ("planned", "proposed") else []
+        keys += [(cluster.type, cluster.action), (cluster.type, None)]
         return next(CODES[k] for k in keys if k in CODES)
 
-    # -- the whole story -----------------------------------------------------------------------------
-    def build(self, mentions: list[EventMention], claims: list[ClaimMention]) -> dict:
-        merger = merge_mentions(mentions, self.resolve)
-        clusters = merger.clusters
-        violent = [c for c in clusters if c.type in ("air_strike", "armed_clash", "explosion", "war")]
-        for claim in claims:
-            target = claim.part_of.event if claim.part_of else claim.event
-            cluster = merger.home.get(id(target)) if target else None
-            if cluster is None:
-                before = [c for c in violent if any(m.facts.sentence.index <= claim.facts.sentence.index
-                                                    for m in c.mentions)]
-                cluster = (before or violent or [None])[-1]
-            if cluster is None:
-                cluster = Cluster("armed_clash", "clash")
-                clusters.append(cluster)
-                violent.append(cluster)
-            claim.event = claim.event or target
-            cluster.claims.append(claim)
-        clusters = [c for c in clusters if any(not m.merge_only for m in c.mentions) or c.claims]
-        resolved_of: dict[int, tuple[str, Resolved]] = {}
-        events = []
-        for cluster in sorted(clusters, key=lambda c: any(m.date and m.date.relative_to_event for m in c.mentions)):
-            participants = self._participants(cluster) if cluster.type == "meeting" else []
-            meeting = self._meeting(cluster, participants) if cluster.type == "meeting" else None
-            earliest, latest = self.article.published_date_earliest, self.article.published_date_latest
-            spec, resolved = self._date(cluster, merger.home, resolved_of, cluster.planned)
-            planned = cluster.planned or bool(latest and resolved.start and resolved.start > latest)
-            if planned and earliest and resolved.end and resolved.end < earliest:  # 'last Friday' is no plan
-                planned = False
-                spec, resolved = self._date(cluster, merger.home, resolved_of, False)
-            status = "planned" if planned else "occurred"
-            background = bool(earliest and resolved.end and resolved.end < earliest - timedelta(BACKGROUND_DAYS))
-            event_id = self._event_id(cluster, meeting, resolved)
-            resolved_of[id(cluster)] = (event_id, resolved)
-            cameo, plover = self._codes(cluster, meeting, planned)
-            event = {"id": event_id, "type": cluster.type, "cameo": cameo, "plover": plover,
-                     "summary": self._summary(cluster, meeting, status), "status": status,
-                     "salience": "background" if background else "core", "place": self._place(cluster, meeting),
-                     "date": spec, "notes": _date_note(spec, resolved)}
-            evidence = []
-            for m in sorted(cluster.mentions, key=lambda m: (m.facts.sentence.index, m.start)):
-                quote = self.quote(m)
-                if quote not in evidence:
-                    evidence.append(quote)
-            event["evidence"] = evidence
-            roles = self._roles(cluster)
-            if roles:
-                event["actors"] = roles
-            drafted_claims = self._claims(cluster)
-            if drafted_claims:
-                event["claims"] = drafted_claims
-            if meeting:
-                event["meeting"] = meeting
-                if participants:
-                    event["participants"] = participants
-            events.append((min((m.facts.sentence.index, m.start) for m in cluster.mentions) if cluster.mentions
-                           else (10**9, 0), event))
-        return {"article_id": self.article.article_id, "review": "draft", "coder": "machine draft",
-                "events": [event for _, event in sorted(events, key=lambda item: item[0])]}
+    def _salience(self, resolved: Resolved) -> str:
+        earliest = self.article.published_date_earliest
+        old = earliest and resolved.end and resolved.end < earliest - timedelta(BACKGROUND_DAYS)
+        return "background" if old else "core"
+
+    def event(self, cluster: Cluster, ids: dict[int, tuple[str, Resolved]]) -> dict:
+        spec, resolved = self._date(cluster)
+        status = self._status(cluster, resolved)
+        roles = self._roles(cluster)
+        who = [r["actor"] for r in roles if r["role"] in ("initiator", "participant", "host")][:1]
+        when = resolved.start.isoformat()[:10 if resolved.precision == "day" else 7] if resolved.start else ""
+        event_id = self._unique(slug(" ".join([*who, cluster.type.replace("_", " "), when])))
+        ids[id(cluster)] = (event_id, resolved)
+        self.dated_mentions.update({id(m): (event_id, resolved) for m in cluster.mentions})
+        places = cluster.all("places")
+        place = places[0] if places else None
+        cameo, plover = self._codes(cluster, status)
+        named = {}
+        for record in roles:
+            named.setdefault(record["role"], []).append(self.actors.name_of(record["actor"]))
+        place_name = self.places.name_of(place) if place else ""
+        event = {"id": event_id, "type": cluster.type, "cameo": cameo, "plover": plover,
+                 "summary": summary(cluster.type, cluster.action, status, named, place_name), "status": status,
+                 "salience": self._salience(resolved), "place": place, "date": spec,
+                 "notes": _date_note(spec, resolved), "evidence": self._evidence(cluster)}
+        if roles:
+            event["actors"] = roles
+        claims = self._claims(cluster)
+        if claims:
+            event["claims"] = claims
+        if cluster.type == "meeting":
+            event["meeting"], participants = self._meeting(cluster)
+            if participants:
+                event["participants"] = participants
+        return event
 
 
 def _date_note(spec: dict, resolved: Resolved) -> str:
     if not spec:
-        return "Machine draft: no date phrase found for this event."
+        return "Machine draft: no date phrase found in the event's own clause."
     if resolved.start is None:
         return f"Machine draft: the date phrase '{spec['expression']}' gives no date here."
     span = resolved.start.isoformat() if resolved.start == resolved.end else \
         f"{resolved.start.isoformat()}..{resolved.end.isoformat()}"
-    return f"Machine draft: '{spec['expression']}' resolves to {span} ({resolved.basis})."
+    return f"Machine draft: '{' '.join(spec['expression'].split())}' resolves to {span} ({resolved.basis})."

@@ -1,20 +1,23 @@
-"""Who says what: speech attributions in a sentence ("X said", "according to Y") and the text they cover."""
+"""Who says what: speech attributions in a sentence ("X said …", "…, X said", "according to X") and the stretch
+of the sentence each covers. Positions are local to the sentence's text."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from newsevents.authoring.draft.actors import ActorMention
+from newsevents.authoring.draft.actors import Mention
 from newsevents.authoring.draft.dates import DateMention
 from newsevents.authoring.draft.text import Sentence
 
 SPEECH_VERB = re.compile(
     r"\b(said|says|saying|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
-    r"reported|wrote|writes|noted|stressed|insisted|denied|warned|urged|declared|acknowledged)\b")
+    r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
+    r"posted)\b")
 ACCORDING_TO = re.compile(r"\baccording to\b")
-SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?:\s+(?:[a-z][\w\-’]*))*?\s*,?\s*$")
-APPOSITION = re.compile(r",([^,]{1,140}),\s*$")
+SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
+APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
 DATE_AROUND_VERB = 14
+OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
 @dataclass(frozen=True)
@@ -29,68 +32,67 @@ class Attribution:
     according: bool
 
 
-def _words_before(text: str) -> int:
-    return len(text.split())
-
-
-def _speaker_before(sentence: Sentence, verb: int, mentions: list[ActorMention], person: set[str],
-                    last_person: str | None) -> str | None:
-    head = sentence.text[:verb]
-    head = re.sub(r"\s*(?:on\s+)?[A-Z][a-z]+day\s*$", " ", head).rstrip() + " "
+def _speaker_before(text: str, verb: int, mentions: list[Mention], persons: set[str],
+                    last_person: str | None) -> tuple[str | None, int | None]:
+    """(speaker, where its mention starts) of a verb whose subject comes before it."""
+    head = re.sub(r" ?(?:on )?[A-Z][a-z]+day ?$", " ", text[:verb]).rstrip() + " "
+    before = [m for m in mentions if m.end <= len(head)]
     apposition = APPOSITION.search(head)
-    before = [m for m in mentions if m.end <= sentence.start + len(head)]
     if apposition:
-        inner_start = sentence.start + apposition.start(1)
-        inner = [m for m in before if m.start >= inner_start and m.actor_id in person]
+        inner = [m for m in before if m.start >= apposition.start(1) and m.actor_id in persons]
+        outer = [m for m in before if m.end <= apposition.start()]
         if inner:
-            return inner[0].actor_id
-        outer = [m for m in before if m.end <= sentence.start + apposition.start()]
-        if outer and SUBJECT_GAP.match(head[outer[-1].end - sentence.start:apposition.start()] + " "):
-            return outer[-1].actor_id
-    for mention in reversed(before):
-        gap = head[mention.end - sentence.start:]
-        if SUBJECT_GAP.match(gap) and _words_before(gap) <= 4:
-            return mention.actor_id
-        break
-    pronoun = re.search(r"\b(he|she|it|they)\s*$", head.strip().lower() + " ")
-    if pronoun and pronoun.group(1) in ("he", "she"):
-        return last_person
-    return None
+            return inner[0].actor_id, (outer[-1].start if outer else inner[0].start)
+        if outer and SUBJECT_GAP.match(head[outer[-1].end:apposition.start()] + " "):
+            return outer[-1].actor_id, outer[-1].start
+    if before:
+        gap = head[before[-1].end:]
+        if SUBJECT_GAP.match(gap) and len(gap.split()) <= 4:
+            return before[-1].actor_id, before[-1].start
+    pronoun = re.search(r"\b(he|she)\s*$", head.strip().lower())
+    return (last_person, None) if pronoun else (None, None)
 
 
-def _speaker_after(sentence: Sentence, position: int, mentions: list[ActorMention]) -> str | None:
+def _speaker_after(text: str, position: int, mentions: list[Mention]) -> str | None:
     following = [m for m in mentions if m.start >= position]
-    if following and re.match(r"^\s*(?:the\s+|a\s+)?(?:[a-z][\w\-’]*\s+){0,2}$",
-                              sentence.text[sentence.local(position):sentence.local(following[0].start)]):
+    if following and re.match(r"^ ?(?:the |a |an )?(?:[a-z][\w\-’]* ){0,3}$", text[position:following[0].start]):
         return following[0].actor_id
     return None
 
 
 def _adjacent_date(verb_start: int, verb_end: int, dates: list[DateMention]) -> DateMention | None:
     for date in dates:
-        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= DATE_AROUND_VERB:
+        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= 1:  # "said on Sunday"
             return date
     return None
 
 
-def find_attributions(sentence: Sentence, mentions: list[ActorMention], dates: list[DateMention],
-                      person: set[str], last_person: str | None) -> list[Attribution]:
-    """Attributions in order; each covers the text after its verb, or the clause before 'according to'."""
-    found = []
-    for match in SPEECH_VERB.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        speaker = _speaker_before(sentence, match.start(), mentions, person, last_person)
-        if speaker is None and sentence.text[:match.start()].rstrip().endswith(","):
-            speaker = _speaker_after(sentence, end, mentions)  # "…, said the ministry"
-            covers = (sentence.start, start)
+def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[DateMention],
+                      persons: set[str], last_person: str | None) -> list[Attribution]:
+    """Attributions in order; each covers the text after its verb, or the text before ', X said' or
+    'according to X'."""
+    text, found = sentence.text, []
+    for match in SPEECH_VERB.finditer(text):
+        start, end = match.span()
+        speaker, at = _speaker_before(text, start, mentions, persons, last_person)
+        rest = text[end:].split()
+        at_end = (len(rest) <= 4 and (not rest or rest[0].lower() not in OPENS_A_CLAUSE)  # "…, X said on Sunday."
+                  or re.match(r"(?: on [A-Z]\w+day)?,", text[end:]) is not None)  # "…, X said, in the deadliest …"
+        comma = text.rfind(", ", 0, at or start)
+        if speaker is not None and at is not None and at_end and comma > 0 and \
+                len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):
+            covers = (0, comma)  # "…, the head of the World Health Organization said on Sunday."
+        elif speaker is None and text[:start].rstrip().endswith(","):
+            speaker = _speaker_after(text, end, mentions)  # "…, said the ministry"
+            covers = (0, start)
         else:
-            covers = (end, sentence.end)
+            covers = (end, len(text))
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(start, end, dates), False))
-    for match in ACCORDING_TO.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        clause_start = sentence.text.rfind(",", 0, max(0, match.start() - 2))
-        covers = (sentence.start + clause_start + 1 if clause_start >= 0 else sentence.start, start)
-        found.append(Attribution(_speaker_after(sentence, end, mentions), start, end, covers, None, True))
+    for match in ACCORDING_TO.finditer(text):
+        start, end = match.span()
+        clause_start = text.rfind(",", 0, max(0, start - 2))
+        covers = (clause_start + 1 if clause_start >= 0 else 0, start)
+        found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
 
 

@@ -1,100 +1,105 @@
-"""Casualty claims: killed/injured with exact or vague numbers, sub-groups ("including four children"), and
-the claimant from the attribution that covers them ("X said", "according to Y")."""
+"""Casualty claims in the many ways outlets word them: "N were killed and M others injured, the ministry said",
+"the attack left N dead, among them M children", "three of its soldiers had died", "killing at least N, state
+television reported", "resulted in the deaths of N", numbers in words or digits. The claimant is whoever the
+sentence attributes the number to (none: the outlet's own voice). A number under a qualifier without a
+documented rule ('about 20') is not drafted.
+"""
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
-from newsevents.authoring.draft.context import ClaimMention, EventMention, SentenceFacts
-from newsevents.resolve.counts import TENS, UNITS, vague_rules
+from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.mentions import ClaimMention
+from newsevents.resolve.counts import TENS, UNITS, qualifier_rules, vague_rules
 
 GROUPS = {  # victim wording → victim_group vocabulary value
-    "people": "people", "persons": "people", "person": "people", "others": "people", "victims": "people",
+    "people": "people", "persons": "people", "person": "people", "victims": "people", "others": "people",
     "civilians": "civilians", "civilian": "civilians", "residents": "civilians", "villagers": "civilians",
-    "children": "children", "child": "children", "kids": "children", "minors": "children", "boys": "children",
-    "girls": "children", "women": "women", "woman": "women",
-    "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers", "policemen": "soldiers",
-    "police officers": "soldiers", "security personnel": "soldiers", "security forces": "soldiers",
-    "guards": "soldiers", "officers": "soldiers",
-    "militants": "militants", "militant": "militants", "fighters": "militants", "insurgents": "militants",
-    "terrorists": "militants", "rebels": "militants", "gunmen": "militants",
+    "tourists": "civilians", "worshippers": "civilians", "patients": "civilians", "passengers": "civilians",
+    "children": "children", "child": "children", "minors": "children", "boys": "children", "girls": "children",
+    "women": "women", "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers",
+    "police officers": "soldiers", "policemen": "soldiers", "officers": "soldiers", "peacekeepers": "soldiers",
+    "security personnel": "soldiers", "guards": "soldiers", "militants": "militants", "fighters": "militants",
+    "insurgents": "militants", "gunmen": "militants", "rebels": "militants", "attackers": "militants",
 }
-OUTCOMES = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "wound": "injured",
-            "injur": "injured", "hurt": "injured"}
-QUALIFIER = r"(?:(?P<qualifier>at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
+VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
+         "wound": "injured", "injur": "injured", "hurt": "injured"}
+UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
 
-def _count_words(root: Path) -> str:
+def _count(root: Path) -> str:
     words = UNITS + list(TENS) + [f"{t}-{u}" for t in TENS for u in UNITS[1:10]] + list(vague_rules(root))
-    ordered = sorted(words, key=len, reverse=True)
-    return r"(?P<count>\d[\d,]*|" + "|".join(re.escape(w) for w in ordered) + ")"
+    number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    qualifiers = "|".join(map(re.escape, qualifier_rules(root)))
+    return rf"(?P<unruled>{UNRULED} )?(?P<count>(?:(?:{qualifiers}) )?{number})"
 
 
+@cache
 def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
-    count = _count_words(root)
-    group_word = "(?:" + "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + ")"
-    modifier = r"(?:(?:suspected|armed|innocent|unarmed|local|foreign|security|other)\s+)?"
-    groups = rf"(?P<groups>{modifier}{group_word}(?:(?:,\s+|\s+and\s+|,\s+and\s+){modifier}{group_word})*)"
-    verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|y|ies)?|hurt)"
+    count = _count(root)
+    group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
+    modifier = r"(?:(?:suspected|armed|innocent|unarmed|local|foreign|security|other|more|[A-Z][a-z]+(?:i|n|ese|ish))"
+    groups = rf"(?P<groups>{modifier} )?(?:{group_words})(?:,? (?:and|including) {modifier} )?(?:{group_words}))?)"
+    verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
+    tail = r"(?P<verb>killed|wounded|injured|dead|died|hurt)"
     return [
-        ("active", re.compile(rf"\b{verb}\s+{QUALIFIER}{count}(?:\s+of)?(?:\s+{groups})?(?P<more>\s+more)?\b",
-                              re.IGNORECASE)),
-        ("passive", re.compile(rf"\b{QUALIFIER}{count}(?:\s+{groups})?\s+(?:(?:were|was|have been|had been|are|"
-                               rf"being|reportedly|also)\s+){{0,2}}(?P<verb>killed|wounded|injured|dead|died|hurt)\b",
-                               re.IGNORECASE)),
-        ("including", re.compile(rf"\bincluding\s+{QUALIFIER}{count}\s+{groups}", re.IGNORECASE)),
+        ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
+        ("passive", re.compile(rf"\b{count}(?: {groups})?(?: (?:were|was|have been|had been|are|being|reportedly|"
+                               rf"also|had|have|were also|were reported))? {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
+                               rf"have been|had been|had|have) {tail}\b", re.I)),
+        ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
+        ("deaths", re.compile(rf"\b(?P<verb>the deaths? of|death toll (?:rose |climbed |stood )?(?:to|at)) {count}"
+                              rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b{count} (?P<verb>deaths)\b", re.I)),
+        ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
     ]
 
 
-def _group(groups: str | None) -> str:
-    if not groups:
+def _group(text: str | None) -> str:
+    if not text:
         return "unknown"
-    found = {GROUPS[g] for g in sorted(GROUPS, key=len, reverse=True)
-             if re.search(rf"\b{re.escape(g)}\b", groups.lower())}
+    found = {GROUPS[g] for g in sorted(GROUPS, key=len, reverse=True) if re.search(rf"\b{re.escape(g)}\b",
+                                                                                    text.lower())}
     return found.pop() if len(found) == 1 else ("mixed" if found else "unknown")
 
 
 def _outcome(verb: str) -> str:
     verb = verb.lower()
-    return next(value for stem, value in OUTCOMES.items() if verb.startswith(stem))
+    return next(value for stem, value in VERBS.items() if verb.startswith(stem))
 
 
-def find_claims(facts: SentenceFacts, events: list[EventMention], root: Path) -> list[ClaimMention]:
-    """Claims in a sentence, each tied to the nearest event mention before it (after it, failing that)."""
-    text, found, taken = facts.sentence.text, [], []
+def _read(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
+    found, taken = [], []
     for form, pattern in _patterns(root):
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken) or match.group("count") is None:
+        for match in pattern.finditer(facts.text):
+            count = match.group("count")
+            if any(s < match.end() and match.start() < e for s, e in taken) or match.group("unruled"):
                 continue
-            if form != "including" and not match.group("groups") and not match.groupdict().get("more") \
-                    and match.group("count").isdigit() and len(match.group("count")) == 4:
-                continue  # a year, not a count
-            taken.append((match.start(), match.end()))
-            start, end = facts.sentence.start + match.start(), facts.sentence.start + match.end()
-            attribution = facts.speaker_at(start)
-            found.append((form, match, ClaimMention(
-                outcome=_outcome(match.group("verb")) if form != "including" else "",
-                count=match.group("count"), victim_group=_group(match.group("groups")), facts=facts,
-                start=start, end=end, claimant=attribution, qualifier=match.group("qualifier"))))
-    found.sort(key=lambda item: item[2].start)
+            if re.fullmatch(r"(?:19|20)\d{2}", count) or re.match(r"^-year", facts.text[match.end("count"):]):
+                continue  # a year or an age, not a count
+            taken.append(match.span())
+            found.append((form, match))
+    return sorted(found, key=lambda item: item[1].start())
+
+
+def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
+    """Claims in a sentence, in order; sub-groups ('among them two children') point at the claim before them."""
     claims: list[ClaimMention] = []
-    for form, match, claim in found:
+    for form, match in _read(facts, root):
         previous = claims[-1] if claims else None
+        groups = match.groupdict().get("groups")
+        claim = ClaimMention(outcome="", count=match.group("count"), victim_group=_group(groups), facts=facts,
+                             start=match.start(), end=match.end(), claimant=facts.speaker_at(match.start()))
         if form == "including":
             if previous is None:
                 continue
             claim.outcome, claim.part_of, claim.claimant = previous.outcome, previous, previous.claimant
-        elif match.groupdict().get("more") and previous is not None and claim.victim_group == "unknown":
-            claim.victim_group = previous.victim_group
-        claim.event = _event_for(claim, events)
+        else:
+            claim.outcome = _outcome(match.group("verb"))
+            if match.groupdict().get("more"):  # "wounded 19 others"
+                claim.victim_group = "people"
         claims.append(claim)
     return claims
-
-
-def _event_for(claim: ClaimMention, events: list[EventMention]) -> EventMention | None:
-    violent = [e for e in events if e.type in ("air_strike", "armed_clash", "explosion", "war")]
-    before = [e for e in violent if e.end <= claim.start]
-    if before:
-        return before[-1]
-    after = [e for e in violent if e.start >= claim.end]
-    return after[0] if after else None

@@ -1,4 +1,8 @@
-"""Date phrases in a sentence, in the forms the build's date resolver understands, resolved with it."""
+"""Date phrases in a sentence, in the forms the build's date resolver understands, resolved with it.
+
+A phrase is kept as the sentence prints it (a wrapped line's break included, so the build finds it verbatim);
+'late on Tuesday' and 'on Wednesday afternoon' give the phrase 'on Tuesday' and 'on Wednesday'.
+"""
 from __future__ import annotations
 
 import re
@@ -6,15 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsevents.authoring.draft.text import Sentence
-from newsevents.resolve.date_phrases import (
-    MONTHS,
-    NUMBER_WORDS,
-    WEEKDAYS,
-    DatePhraseError,
-    Resolved,
-    classify,
-    resolve,
-)
+from newsevents.resolve.date_phrases import MONTHS, NUMBER_WORDS, WEEKDAYS, DatePhraseError, Resolved, classify, resolve
 
 _M = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _WD = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
@@ -23,23 +19,26 @@ _LEAD = r"(?:in|since|until|by|during|from|as of)\s+"
 FORMS = [  # longest forms first; a shorter form never overlaps a longer one already found
     r"\b\d{1,2}\s+" + _M + r",?\s+\d{4}\b",
     r"\b" + _M + r"\s*\d{1,2},?\s+\d{4}\b",
+    r"\b" + _LEAD + _M + r"\s+\d{4}\b",
     r"\b" + _M + r"\s+\d{4}\b",
     r"\b" + _M + r"\s*\d{1,2}\b(?!:)",
     r"\b\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
     r"\b" + _LEAD + _M.removesuffix(r"\.?") + r"\b(?!\.?\s*\d)",
     r"\b" + _LEAD + r"(?:19|20)\d{2}\b",
-    r"\b(?:(?:on|last|next|this)\s+)?" + _WD + r"\b",
-    r"\b(?:last|next|this)\s+week\b",
+    r"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?" + _WD + r"\b",
+    r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year)\b",
     r"\b(?:yesterday|today|tomorrow)\b",
     r"\b" + _N + r"\s+days?\s+(?:after|before|later|earlier)\b",
     r"\bthe\s+(?:next|following)\s+day\b",
 ]
 PATTERN = re.compile("|".join(f"(?:{form})" for form in FORMS))
+# a past year or month in these words is context: "the 2016 agreement", "since 2015", "in 2012"
+YEAR_ONLY = re.compile(r"^(?:in|since|until|by|during|from|as of)?\s*(?:19|20)\d{2}$")
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date phrase as printed, with its offsets in the capture and the resolver's name for its form."""
+    """A date phrase as printed, its local bounds in the sentence, and the resolver's name for its form."""
 
     start: int
     end: int
@@ -51,17 +50,17 @@ class DateMention:
         return self.kind == "days_offset"
 
 
-def find_dates(sentence: Sentence) -> list[DateMention]:
-    """Every date phrase of the sentence that the resolver understands."""
+def find_dates(sentence: Sentence, capture: str) -> list[DateMention]:
+    """Every date phrase of the sentence that the resolver understands; `phrase` is the capture's text."""
     found = []
     for match in PATTERN.finditer(sentence.text):
-        phrase = match.group().rstrip(",")
+        text = match.group().rstrip(",")
         try:
-            kind, _ = classify(phrase)
+            kind, _ = classify(text)
         except DatePhraseError:
             continue
-        start = sentence.start + match.start()
-        found.append(DateMention(start, start + len(phrase), phrase, kind))
+        start, end = sentence.span(match.start(), match.start() + len(text))
+        found.append(DateMention(match.start(), match.start() + len(text), capture[start:end], kind))
     return found
 
 

@@ -1,85 +1,66 @@
-"""Violent and other non-diplomatic events: strikes, clashes, explosions, wars, ceasefires, seizures of power,
-troop withdrawals, failed negotiations, sanctions."""
+"""Ceasefires and peace agreements, wars, seizures of power, sanctions and failed negotiations, with the sides
+the clause names ('between X and Y', 'X and Y agreed') and the mediator ('brokered by X', 'X-brokered')."""
 from __future__ import annotations
 
 import re
 
-from newsevents.authoring.draft.context import EventMention, SentenceFacts
+from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.meetings import _objects, _subjects
+from newsevents.authoring.draft.mentions import EventMention
 
-TRIGGERS = [  # (event_type, action, pattern); an action groups mentions that can be one event
-    ("air_strike", "strike", r"\b(?:air|missile|drone|aerial|rocket)[\s-]?(?:strikes?|attacks?|raids?)\b|"
-                             r"\bairstrikes?\b|\bstruck\b|\bstrikes?\b|"
-                             r"\bhit (?:bases|targets|positions|camps|hideouts)\b|\bbombard(?:ed|ment|ing)\b"),
-    ("air_strike", "attack", r"\battack(?:s|ed)?\b"),
-    ("armed_clash", "clash", r"\bclash(?:es|ed)?\b|\bfirefights?\b|\bgun ?battles?\b|\bskirmish(?:es)?\b"),
-    ("explosion", "explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bexploded\b"),
-    ("war", "war", r"\bwar\b(?!\s*(?:crimes?|games?|-))"),
-    ("ceasefire", "ceasefire", r"\bcease-?fire\b|\btruce\b"),
-    ("seizure_of_power", "seizure", r"\b(?:seized|seize|seizure of|took|take|taken|retook|retaken) power\b|"
-                                    r"\bcoup\b|\btakeover\b"),
-    ("troop_withdrawal", "withdrawal", r"\bwithdrawal of (?:[\w\-]+\s+){0,3}(?:troops|forces)\b|"
-                                       r"\bwithdr[ae]w (?:its |their )?(?:troops|forces)\b"),
-    ("negotiation_failure", "negotiation_failure", r"\bfailed to (?:reach|agree|strike)\b|"
-                                                   r"\btalks (?:collapsed|broke down|ended without)\b"),
-    ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh )?sanctions\b"),
+KINDS = [  # (event type, action, pattern)
+    ("ceasefire", "ceasefire", r"\bcease-?fire\b|\btruce\b|\bcessation of hostilities\b|\bpeace (?:agreement|"
+                               r"deal|accord)\b|\barmistice\b"),
+    ("war", "war", r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
+    ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
+    ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
+                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b"),
+    ("negotiation_failure", "failure", r"\b(?:talks|negotiations) (?:had )?(?:collapsed|broke down|ended without|"
+                                       r"failed)\b|\bfailed to (?:reach|agree|strike) (?:a |an )?(?:deal|"
+                                       r"agreement)\b"),
 ]
-PATTERNS = [(kind, action, re.compile(pattern)) for kind, action, pattern in TRIGGERS]
-MUTUAL_BEFORE = re.compile(r"\b(both|each other|tit-for-tat|exchanged|exchanging|exchange of|the two|"
-                           r"neighbou?rs)\b[^,;]*$", re.IGNORECASE)
-MUTUAL_AFTER = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}(?:by|between) (?:the two|both)\b")
-BETWEEN = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}between\b")
-OWN_GROUND = re.compile(r"\b(?:on|in|inside|into) (?:its|their) (?:own )?(?:territory|soil|land|side)\b")
-CUT = re.compile(r"\b(?:in which|which|who|where|that|said|says|according)\b")
-BLAMED_ON = re.compile(r"\bblamed (?:\w+\s+){0,2}on\b")
+PATTERNS = [(kind, action, re.compile(pattern, re.IGNORECASE)) for kind, action, pattern in KINDS]
+MEDIATED = re.compile(r"\b(?:brokered|mediated|negotiated|led) by\b|-(?:brokered|mediated)\b")
+DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
 
 
-def _targets(facts: SentenceFacts, end: int, initiators: list[str]) -> list[str]:
-    tail = facts.sentence.text[facts.sentence.local(end):]
-    cut = CUT.search(tail)
-    limit = cut.start() if cut else 90
-    found = [m.actor_id for m in facts.objects(end, limit=min(limit, 90)) if m.actor_id not in initiators]
-    speaker = facts.speaker_at(end)
-    if speaker and OWN_GROUND.search(tail[:limit if cut else 120]) and speaker not in initiators:
-        found.append(speaker)
-    return list(dict.fromkeys(found))
+def _mediators(facts: SentenceFacts, mention: EventMention) -> list[str]:
+    _, clause_end = facts.clause(mention.start)
+    for match in MEDIATED.finditer(facts.text):
+        if match.group().startswith("-"):  # 'a Russian-brokered truce'
+            before = [m for m in facts.actors if m.end == match.start()]
+            if before:
+                return [before[0].actor_id]
+        elif mention.start - 60 <= match.start() < clause_end:
+            after = facts.after(match.end(), reach=40)
+            if after:
+                return [after[0].actor_id]
+    return []
 
 
-def find_incidents(facts: SentenceFacts) -> list[EventMention]:
-    text, found, taken = facts.sentence.text, [], []
+def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[EventMention]:
+    found = []
     for kind, action, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(facts.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            taken.append((match.start(), match.end()))
-            start, end = facts.sentence.start + match.start(), facts.sentence.start + match.end()
-            mention = EventMention(kind, action, facts, start, end, merge_only=action == "attack")
-            after = text[match.end():]
-            between = BETWEEN.match(after)
-            if between:
-                mention.mutual = True
-                named = [m.actor_id for m in facts.objects(end, limit=between.end() + 60)]
-                mention.initiators = list(dict.fromkeys(named))[:2]
+            taken.append(match.span())
+            mention = EventMention(kind, action, facts, *match.span())
+            agreed = re.search(r"\b(?:agreed|signed|fought|reached|declared|accepted|announced)\b(?: [\w\-]+){0,5} $",
+                               facts.text[:match.start()])
+            sides = (_subjects(facts, agreed.start()) if agreed else []) + _objects(facts, match.end())
+            mention.mediators = _mediators(facts, mention)
+            sides = list(dict.fromkeys(a for a in sides if a not in mention.mediators))
+            if kind in ("sanctions", "seizure_of_power"):
+                subject = facts.subject(match.start())
+                mention.initiators = [subject.actor_id] if subject else []
+                mention.targets = [a for a in _objects(facts, match.end()) if a not in mention.initiators][:1]
             else:
-                subject = facts.subject(start)
-                by = re.match(r"^\s*by\b", after)
-                if by:
-                    objects = facts.objects(end, limit=40)
-                    subject = objects[0].actor_id if objects else subject
-                mention.initiators = [subject] if subject else []
-                mention.mutual = bool(MUTUAL_BEFORE.search(text[:match.start()]) or MUTUAL_AFTER.match(after))
-                if not mention.mutual:
-                    mention.targets = _targets(facts, end, mention.initiators)
-            speaker = facts.speaker_at(start)
-            if speaker and speaker in mention.initiators:
-                mention.claimed_by = speaker
-            blamed = BLAMED_ON.search(after[:120])
-            if blamed:
-                on = facts.objects(end + blamed.end(), limit=40)
-                mention.targets = []
-                mention.blamed = [on[0].actor_id] if on else []
-                blamer = [m.actor_id for m in facts.actors if end <= m.start < end + blamed.start()]
-                mention.blamers = blamer[-1:]
-            mention.places = facts.places_after(end)
+                mention.participants = {a: "participant" for a in sides}
+            dated = bool(facts.dates_in(*facts.clause(match.start())))
+            mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
+            mention.places = facts.places_after(match.end())
+            if facts.future_before(match.start(), words=3):
+                mention.status = "planned"
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
-

@@ -41,6 +41,8 @@ def gazetteer() -> Gazetteer:
 
 @dataclass(frozen=True)
 class PlaceMention:
+    """A place named in a sentence (positions local to the sentence's text)."""
+
     place_id: str
     start: int
     end: int
@@ -77,6 +79,10 @@ class PlaceFinder:
         self.pattern = _pattern(list(self.by_name) + list(self.geo.countries) + list(self.cities))
         self.proposals: dict[str, PlaceProposal] = {}
 
+    def name_of(self, place_id: str) -> str:
+        entry = self.registry.get(place_id) or self.proposals[place_id].entry
+        return entry["name"]
+
     def find(self, sentence: Sentence) -> list[PlaceMention]:
         if self.pattern is None:
             return []
@@ -84,8 +90,7 @@ class PlaceFinder:
         for match in self.pattern.finditer(sentence.text):
             name = match.group()
             place_id = self.by_name.get(name) or self._propose(name, sentence)
-            start = sentence.start + match.start()
-            found.append(PlaceMention(place_id, start, start + len(name), name))
+            found.append(PlaceMention(place_id, match.start(), match.end(), name))
         return found
 
     def _new_id(self, name: str, country: str | None) -> str:
@@ -110,17 +115,6 @@ class PlaceFinder:
                      "lat": round(float(city["latitude"]), 5), "lon": round(float(city["longitude"]), 5),
                      "precision": "exact", "geonames": city["geonameid"]}
             reason = f"GeoNames city {city['geonameid']} (population {city['population']:,})"
-        proposal = self.proposals.setdefault(entry["id"], PlaceProposal(entry, sentence.text, reason))
-        proposal.surfaces.add(name)
-        return entry["id"]
-
-    def propose_named_area(self, name: str, place_type: str, country: str | None, sentence: Sentence,
-                           reason: str) -> str:
-        """A place the gazetteer does not know (a province, a region): proposed with no point."""
-        if name in self.by_name:
-            return self.by_name[name]
-        entry = {"id": self._new_id(name, country), "name": name, "type": place_type, "country": country,
-                 "lat": None, "lon": None, "precision": "unknown"}
         proposal = self.proposals.setdefault(entry["id"], PlaceProposal(entry, sentence.text, reason))
         proposal.surfaces.add(name)
         return entry["id"]

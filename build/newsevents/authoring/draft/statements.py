@@ -1,32 +1,78 @@
-"""Statements: a named speaker and what they said. Bare states speaking ("Chad said") are attributions of
-claims, not statements, unless the sentence speaks of a statement."""
+"""Statements: a named person, ministry or body condemning, accusing, denying, blaming, warning, calling on
+someone, declaring or announcing something, speaking on the record (in a statement, an address, a news
+conference, a post), or a person or body saying something that is neither a toll nor news of another event.
+
+A sentence that only says who gave a number or a fact ("…, the ministry said") makes a claimant, not a
+statement; a state named bare ("Israel said") speaks through a statement only when the sentence says so.
+"""
 from __future__ import annotations
 
 import re
 
-from newsevents.authoring.draft.context import EventMention, SentenceFacts
+from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.mentions import EventMention
 
-STATEMENT_WORD = re.compile(r"\bstatements?\b")
-RELEASED = re.compile(r"\b(?:joint )?statements? (?:was |were )?(?:released|issued|published)\b|"
-                      r"\bjoint statement\b")
+ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|es)|call(?:ed|s) (?:on|for)|"
+                  r"call(?:ed|s) (?:the|it|this|what)(?: [\w\-]+){0,4} (?:an? |[“\"])|blamed|"
+                  r"(?:passed|adopted|approved) a resolution|"
+                  r"accus(?:ed|es)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|welcom(?:ed|es)|"
+                  r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s))\b")
+ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
+                       r"(?:statement|address|speech|interview|post)\b|\btold (?:a )?(?:news|press) conference\b|"
+                       r"\b(?:wrote|posted|said) (?:on|in a post on) (?:X|Twitter|Facebook|Telegram)\b|"
+                       r"\btold reporters\b|\bin a (?:joint )?(?:statement|declaration) (?:after|following|read)\b")
+SAID = re.compile(r"\b(?:said|says|told)\b(?! (?:it|they) (?:had )?(?:killed|struck|hit))")
+QUOTED = re.compile(r"[“\"][^”\"]{20,}[,.]?[”\"],? (?:[\w’'\- ]{0,60} )?(?:said|told|wrote)\b")
+EVENT_NEWS = re.compile(r"\b(?:will|would|is to|are to|was to) (?:visit|meet|hold|attend|travel|host|return)\b|"
+                        r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled)\b")
+TARGET = re.compile(r"^ (?:on |for |of )?(?:the )?$")
+CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|dead|died|deaths?|toll)\b")
 
 
-def find_statements(facts: SentenceFacts, actor_types: dict[str, str]) -> list[EventMention]:
+def _speaker(facts: SentenceFacts, position: int):
+    subject = facts.subject(position)
+    if subject is not None:
+        return subject
+    attribution = next((a for a in facts.attributions if a.verb_start <= position < a.verb_end + 40), None)
+    return next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
+
+
+def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
+    """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
+    covered = next((a.covers for a in facts.attributions if a.verb_start == match.start()), (match.end(), len(
+        facts.text)))
+    said = facts.text[slice(*covered)]
+    return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said))
+
+
+def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int]]) -> list[EventMention]:
+    """`actor_type(id)` gives an actor's type: states speak in statements only 'in a statement'."""
     found = []
-    text = facts.sentence.text
-    for attribution in facts.attributions:
-        speaker = attribution.speaker
-        if speaker is None:
+    triggers = [(m, "act") for m in ACTS.finditer(facts.text)] + [(m, "record") for m in ON_RECORD.finditer(
+        facts.text)] + [(m, "quote") for m in QUOTED.finditer(facts.text)] + [
+        (m, "said") for m in SAID.finditer(facts.text)]
+    for match, how in sorted(triggers, key=lambda t: t[0].start()):
+        if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        local = facts.sentence.local(attribution.verb_start)
-        mentions_statement = bool(STATEMENT_WORD.search(text[max(0, local - 30):local + 30]))
-        if actor_types.get(speaker) == "state" and not mentions_statement:
+        speaker = _speaker(facts, match.start()) if how != "quote" else _speaker(facts, match.end() - 5)
+        if speaker is None or (actor_type(speaker.actor_id) == "state" and how != "record"):
             continue
-        mention = EventMention("statement", f"statement:{speaker}", facts, attribution.verb_start,
-                               attribution.verb_end, initiators=[speaker], date=attribution.date)
+        if how == "said" and (actor_type(speaker.actor_id) not in ("person", "government_body") or
+                              _only_news(facts, match)):
+            continue
+        if how == "quote" and not [m for m in facts.actors if m.start >= match.start()]:
+            continue
+        rest = facts.text[match.end():]
+        if how == "record" and CASUALTY_ONLY.search(rest) and not ACTS.search(rest):
+            continue
+        taken.append(match.span())
+        if any(speaker.actor_id in m.initiators for m in found):
+            continue  # one statement per speaker and sentence: "denied … and blamed …"
+        mention = EventMention("statement", match.group().split()[0].lower(), facts, *match.span())
+        mention.initiators = [speaker.actor_id]
+        if how == "act":
+            objects = [m for m in facts.after(match.end(), reach=30) if m.actor_id != speaker.actor_id]
+            if objects and TARGET.match(facts.text[match.end():objects[0].start]):
+                mention.targets = [objects[0].actor_id]
         found.append(mention)
-    if not found:
-        for match in RELEASED.finditer(text):
-            start, end = facts.sentence.start + match.start(), facts.sentence.start + match.end()
-            found.append(EventMention("statement", "statement:", facts, start, end))
     return found

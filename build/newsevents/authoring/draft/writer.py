@@ -27,7 +27,8 @@ def _dump(data) -> str:
 
 
 def _comment(lines: list[str]) -> str:
-    return "".join(f"# {line}".rstrip() + "\n" for line in lines)
+    """Comment lines; text from a story (which may wrap) is kept on its line."""
+    return "".join(f"# {' '.join(line.split()) if line.strip() else ''}".rstrip() + "\n" for line in lines)
 
 
 def coding_text(drafted: Drafted, headline: str, proposals_path: str | None) -> str:
@@ -68,7 +69,8 @@ def proposals_text(drafted: Drafted, article_id: str) -> str:
             continue
         parts.append(f"{key}:\n")
         for proposal in proposals.values():
-            found = proposal.quote if len(proposal.quote) <= 160 else proposal.quote[:157] + "…"
+            quote = " ".join(proposal.quote.split())
+            found = quote if len(quote) <= 160 else quote[:157] + "…"
             parts.append(f"  # guessed: {proposal.reason}\n  # found in: {found}\n")
             entry = _dump([proposal.entry])
             parts.append("".join("  " + line + "\n" for line in entry.splitlines()))

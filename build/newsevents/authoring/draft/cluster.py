@@ -1,0 +1,134 @@
+"""Mentions → events: the mentions that tell of one real event become one cluster.
+
+Two mentions of one kind in one sentence, with the same date phrase and initiators, are one event (but two
+meetings or diplomatic steps named together are two acts). A mention that names a new act founds an event,
+unless an event of its kind with the same initiator (and for diplomatic steps the same target; for meetings a
+shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
+the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
+it is cited as what came before ('a day after artillery shelling'): then it founds its event. 'Exchanged
+strikes' adds evidence to the strikes it names together. A casualty claim belongs to the violent event of its
+sentence, else to the latest one named just before it; a claim with no event is not drafted.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsevents.authoring.draft.mentions import VIOLENT, ClaimMention, EventMention
+from newsevents.resolve.date_phrases import Resolved
+
+STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
+REACH = 3  # sentences a definite mention or an unlinked claim may look back
+
+
+@dataclass
+class Cluster:
+    """The mentions of one drafted event, and the claims made about it."""
+
+    type: str
+    action: str
+    mentions: list[EventMention] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def last_sentence(self) -> int:
+        return max(m.sentence_index for m in self.mentions)
+
+    def all(self, attribute: str) -> list[str]:
+        return list(dict.fromkeys(a for m in self.mentions for a in getattr(m, attribute)))
+
+
+def _family(kind: str) -> str:
+    return "violent" if kind in VIOLENT else kind
+
+
+def _overlap(a: Resolved, b: Resolved) -> bool:
+    return a.start is None or b.start is None or (a.start <= b.end and b.start <= a.end)
+
+
+class _Clusters:
+    def __init__(self, resolve: Callable[[EventMention], Resolved]):
+        self.resolve = resolve
+        self.clusters: list[Cluster] = []
+        self.home: dict[int, Cluster] = {}
+
+    def _join(self, cluster: Cluster, mention: EventMention) -> None:
+        cluster.mentions.append(mention)
+        self.home[id(mention)] = cluster
+
+    def _dates_agree(self, cluster: Cluster, mention: EventMention) -> bool:
+        mine = self.resolve(mention)
+        return all(_overlap(mine, self.resolve(m)) for m in cluster.mentions if m.date)
+
+    def _same(self, cluster: Cluster, mention: EventMention) -> bool:
+        if cluster.type != mention.type or mention.type == "statement":
+            return False
+        if mention.type not in STEPS and any(  # "two car bombs exploded", "seized power in a coup"
+                m.sentence_index == mention.sentence_index and m.date is mention.date and
+                set(m.initiators) == set(mention.initiators) for m in cluster.mentions):
+            return True
+        if mention.type == "meeting":
+            shared = set(cluster.all("participants")) & set(mention.participants)
+            return cluster.action == mention.action and bool(shared) and \
+                cluster.first.status == mention.status and self._dates_agree(cluster, mention)
+        if mention.type in ("diplomatic_downgrade", "diplomatic_restoration"):
+            return cluster.action == mention.action and set(cluster.all("initiators")) == set(mention.initiators) \
+                and set(cluster.all("targets")) >= set(mention.targets) and self._dates_agree(cluster, mention)
+        if mention.type in ("war", "ceasefire"):
+            return bool(set(cluster.all("participants")) & set(mention.participants)) and \
+                self._dates_agree(cluster, mention)
+        initiators = set(mention.initiators)
+        return bool(initiators) and initiators == set(cluster.all("initiators")) and \
+            self._dates_agree(cluster, mention) and (not mention.places or not cluster.all("places")
+                                                     or mention.places[0] in cluster.all("places"))
+
+    def add(self, mention: EventMention) -> None:
+        if mention.mutual:
+            for cluster in [c for c in self.clusters if c.type == mention.type]:
+                self._join(cluster, mention)
+            return
+        if mention.reference:
+            recent = [c for c in self.clusters if _family(c.type) == _family(mention.type)
+                      and mention.sentence_index - c.last_sentence <= REACH]
+            cued = [c for c in recent if set(mention.places) & set(c.all("places"))
+                    or set(mention.targets) & set(c.all("targets") + c.all("claimed_targets"))]
+            if cued or recent:
+                self._join((cued or recent)[-1], mention)
+                return
+            if not mention.cited:
+                return
+        same = next((c for c in self.clusters if self._same(c, mention)), None)
+        if same is None:
+            same = Cluster(mention.type, mention.action)
+            self.clusters.append(same)
+        self._join(same, mention)
+
+    def claim(self, claim: ClaimMention, in_sentence: list[EventMention]) -> None:
+        violent = [m for m in in_sentence if m.type in VIOLENT and id(m) in self.home]
+        before = [m for m in violent if m.start <= claim.start]
+        mention = (before or violent)[-1] if (before or violent) else None
+        if mention is not None:
+            target = self.home[id(mention)]
+        else:
+            recent = [c for c in self.clusters if c.type in VIOLENT
+                      and 0 <= claim.facts.sentence.index - c.last_sentence <= REACH]
+            target = recent[-1] if recent else None
+        if target is not None:
+            claim.event = target.first
+            target.claims.append(claim)
+
+
+def cluster_mentions(per_sentence: list[tuple[list[EventMention], list[ClaimMention]]],
+                     resolve: Callable[[EventMention], Resolved]) -> list[Cluster]:
+    """Clusters in the order their first mention appears; claims attached to theirs."""
+    clusters = _Clusters(resolve)
+    for mentions, claims in per_sentence:
+        for mention in sorted(mentions, key=lambda m: m.start):
+            clusters.add(mention)
+        for claim in claims:
+            clusters.claim(claim, mentions)
+    return [c for c in clusters.clusters if c.mentions]

@@ -1,0 +1,161 @@
+"""Meetings: visits, phone calls, talks and summits, with who took part and how (host, attended, expected,
+invited, invited but declined), as the clause that reports them says."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.mentions import EventMention
+
+KINDS = [  # (action, pattern)
+    ("phone_call", r"\bspo(?:ke|ken) (?:separately |directly |briefly )?(?:by|over the|on the) (?:tele)?phone\b|"
+                   r"\b(?:tele)?phone (?:call|conversation)s?\b|"
+                   r"\btelephone conversation\b|\bphoned\b|\bspoke (?:with|to) [^,;.]{1,60}? by (?:tele)?phone\b"),
+    ("visit", r"\b(?<!was )(?<!is )(?<!were )visit(?:s|ed|ing)?\b(?! (?:card|or))|\btrip to\b|"
+              r"\btravel(?:l)?ed to\b"),
+    ("conference", r"\bsummits?\b|\b(?<!news )(?<!press )conference\b(?! call)"),
+    ("talks", r"\btalks\b|\bnegotiations\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b"),
+]
+PATTERNS = [(action, re.compile(pattern, re.IGNORECASE)) for action, pattern in KINDS]
+DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
+HOSTED_BY = re.compile(r"\b(?:hosted|organi[sz]ed|convened|chaired) by\b|\bat the invitation of\b")
+HOSTS = re.compile(r"\b(?:hosted|hosts|will host|to host)\b")
+DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused to (?:attend|join|take part)|"
+                      r"stay(?:ed|s)? away|skipp(?:ed|ing)|boycott(?:ed|ing)?|decided not to)\b")
+INVITED = re.compile(r"\binvit(?:ed|es|ing)\b")
+PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|suggest(?:ed|s))\b")
+CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
+MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
+SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
+JOINED = re.compile(r"^(?: and |, (?:and )?| as well as )$")
+
+
+def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
+    """Actors joined by 'and' or commas, starting with the one at `start` in the list."""
+    group = [actors[start]]
+    for previous, current in zip(actors[start:], actors[start + 1:]):
+        if not JOINED.match(facts.text[previous.end:current.start]):
+            break
+        group.append(current)
+    return [m.actor_id for m in group]
+
+
+def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
+    """'X and Y spoke', 'X met', 'X, who visited': the actors the clause opens with before the trigger."""
+    relative = re.search(r", who (?:[a-z]+ ){0,2}$", facts.text[:trigger])
+    if relative:
+        named = [m for m in facts.actors if m.end <= relative.start()]
+        if named and named[-1].end == relative.start():
+            return [named[-1].actor_id]
+    clause_start, _ = facts.clause(trigger)
+    before = [m for m in facts.actors if clause_start <= m.start and m.end <= trigger]
+    if not before:
+        return []
+    first = len(before) - 1
+    while first > 0 and JOINED.match(facts.text[before[first - 1].end:before[first].start]):
+        first -= 1
+    gap = facts.text[before[-1].end:trigger]
+    if len(gap.split()) > 7 or re.search(r"[,;]", gap.strip(" ,")):
+        return []
+    return _group(facts, before, first)
+
+
+def _objects(facts: SentenceFacts, end: int) -> list[str]:
+    """'with X and Y', 'between X and Y', 'X and Y' right after the trigger."""
+    after = facts.after(end, reach=90)
+    for i, actor in enumerate(after):
+        gap = facts.text[end:actor.start]
+        if re.fullmatch(r" (?:(?:with|between|of|to|and|by|from) )?(?:the |his |her |its |their |(?:[a-z]+ ){0,3})?",
+                        gap) or re.fullmatch(r" (?:with|between|of|to)(?: [\w’'\-]+){0,6} ", gap):
+            return _group(facts, after, i)
+    return []
+
+
+def _host(facts: SentenceFacts, mention: EventMention) -> list[str]:
+    hosted = HOSTED_BY.search(facts.text)
+    if hosted:
+        by = facts.after(hosted.end(), reach=60)
+        return [by[0].actor_id] if by else []
+    hosting = HOSTS.search(facts.text)
+    if hosting:
+        subject = facts.subject(hosting.start())
+        return [subject.actor_id] if subject else []
+    return []
+
+
+def _status(facts: SentenceFacts, mention: EventMention) -> str:
+    clause = facts.text[slice(*facts.clause(mention.start))]
+    if CANCELLED.search(clause):
+        return "cancelled"
+    if PROPOSED.search(facts.text[:mention.start]):
+        return "proposed"
+    if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause):
+        return "planned"
+    return "occurred"
+
+
+def _participation(mention: EventMention, actors: list[str], facts: SentenceFacts) -> None:
+    default = {"planned": "expected", "proposed": "invited", "cancelled": "expected"}.get(mention.status, "attended")
+    for actor in actors:
+        if actor not in mention.hosts:
+            mention.participants.setdefault(actor, default)
+    for host in mention.hosts:
+        mention.participants[host] = "host"
+    declined = DECLINED.search(facts.text)
+    if declined and INVITED.search(facts.text):
+        subject = facts.subject(declined.start())
+        if subject is not None and subject.actor_id in mention.participants:
+            mention.participants[subject.actor_id] = "invited_declined"
+
+
+def _meeting(facts: SentenceFacts, action: str, match: re.Match) -> EventMention:
+    mention = EventMention("meeting", action, facts, *match.span())
+    mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and action != "visit"
+    mention.status = _status(facts, mention)
+    subjects, objects = _subjects(facts, match.start()), _objects(facts, match.end())
+    mention.hosts = _host(facts, mention)
+    if action == "visit":
+        visited = [m for m in facts.after(match.end(), reach=40) if m.kind in ("state", "capital")]
+        if not mention.hosts and visited:
+            mention.hosts = [visited[0].actor_id]
+        _participation(mention, subjects[:1], facts)
+    else:
+        _participation(mention, subjects + [a for a in objects if a not in subjects], facts)
+    mention.places = facts.places_after(match.end())
+    return mention
+
+
+def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[EventMention]:
+    found = []
+    for action, pattern in PATTERNS:
+        for match in pattern.finditer(facts.text):
+            if any(s < match.end() and match.start() < e for s, e in taken) or \
+                    SIDELINES.search(facts.text[:match.start()]):
+                continue
+            taken.append(match.span())
+            found += _separately(facts, _meeting(facts, action, match))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _separately(facts: SentenceFacts, mention: EventMention) -> list[EventMention]:
+    """'X spoke separately by telephone with A and B': a call with A and another with B."""
+    if mention.action != "phone_call" or not re.search(r"\bseparately\b", facts.text):
+        return [mention]
+    subjects = _subjects(facts, mention.start)
+    others = [a for a in mention.participants if a not in subjects]
+    if not subjects or len(others) < 2:
+        return [mention]
+    return [replace(mention, participants={**{a: mention.participants[a] for a in subjects}, other: how})
+            for other, how in ((o, mention.participants[o]) for o in others)]
+
+
+def meeting_type(action: str, participants: dict[str, str], sentences_text: str, kinds: dict[str, str]) -> str:
+    """visit, phone_call and conference as named; talks are bilateral between two sides, else multilateral (as
+    are a council's or assembly's own meetings). `kinds`: each participant's actor type."""
+    if action in ("visit", "phone_call", "conference"):
+        return action
+    sides = [a for a, how in participants.items() if how != "host"]
+    many = len(sides) > 2 or MANY.search(sentences_text) or (sides and all(kinds.get(a) == "intergovernmental_org"
+                                                                            for a in sides))
+    return "multilateral_talks" if many else "bilateral_talks"

@@ -1,0 +1,154 @@
+"""Strikes, attacks, clashes and explosions, with their initiator and target read from the clause that reports
+them (never from a neighbouring sentence about another event).
+
+Conventions: a strike from the air, by missile, drone or rocket is an air strike; shelling, ground attacks and
+fighting are armed clashes; bombs and blasts are explosions. A definite mention ('the strike', 'the attack')
+refers to an event named before; 'exchanged strikes' adds evidence to the strikes it names together.
+"""
+from __future__ import annotations
+
+import re
+
+from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.mentions import EventMention
+
+TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch of text wins
+    ("air_strike", r"\b(?:air|missile|drone|rocket|aerial|precision|retaliatory)[ -]?(?:and (?:drone|missile) )?"
+                   r"(?:strikes?|attacks?|raids?|bombardments?|fire)\b|\bairstrikes?\b|\bair raids?\b"),
+    ("air_strike", r"\bstrikes?\b(?! (?:action|pay|workers))"),
+    ("armed_clash", r"\bshell(?:ing|ed|s)\b|\bartillery (?:fire|shelling|barrage)\b|\bclash(?:es|ed)?\b|"
+                    r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
+                    r"\bshot down\b"),
+    ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b"),
+    ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
+                    r"overran|stormed|broke through|broke the siege)\b"),
+    ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
+    ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
+    ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
+    ("armed_clash", r"\battacks?\b|\battacked\b"),
+    ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
+]
+PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
+DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)(?: [a-z\-]+){0,2} $")
+MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
+SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
+BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
+TARGET_WORDS = re.compile(r"^(?: [a-z]+){0,4}? (?:on|against|targeting|targeted|at|hit|struck|killed|killing)$")
+VERB_ONLY = ("struck", "bombed", "pounded", "attacked", "ambushed", "clashed", "shelled", "exploded", "shot down",
+             "control of", "captured", "retook", "recaptured", "overran", "stormed", "through", "siege")
+BLAMED_FOR = re.compile(r"\b(?:blamed|blames|accused|accuses|held) (?P<who>[^,;]{1,60}?) (?:for|of)"
+                        r"(?: [a-z\-]+){0,3} $")
+BLAMED_ON = re.compile(r"^ (?:that |which )?(?P<who>[^,;]{1,40}?) (?:has |had )?blamed on (?P<whom>[^,;.]{1,40})")
+BLAMED_AFTER = re.compile(r"^[^,;]{0,40}? (?:and|,) (?:blamed|accused) (?P<whom>[^,;.]{1,40})")
+EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
+NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
+STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
+                            r"precision|[Tt]hese|[Tt]hose|two|three|[A-Z][a-z]+(?:’s|'s|n|i|ish|ese))(?: [a-z\-]+)? $)|"
+                            r"^strikes? (?:on|against|in|by|at|near)\b")
+
+
+def _initiator(facts: SentenceFacts, mention: EventMention, word: str) -> None:
+    """The subject, a possessive or adjective right before the noun ('Israel’s strike', 'an Iranian drone
+    attack'), or 'by X' after it. Reported by someone: 'X said it struck' makes X the initiator and the one who
+    claims it; 'X said Y struck' makes Y blamed, by X."""
+    text, start, end = facts.text, mention.start, mention.end
+    clause_start, _ = facts.clause(start)
+    before = [m for m in facts.actors if clause_start <= m.start and m.end <= start]
+    own = before[-1] if before else None
+    gap = text[own.end:start] if own else ""
+    initiator = None
+    if own and (re.fullmatch(r"[’']s(?: [a-z\-]+){0,2} ", gap) or
+                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: [a-z\-]+){0,2} ", gap))):
+        initiator = own.actor_id
+    elif BY_AFTER.match(text[end:]):
+        by = facts.after(end, reach=40)
+        initiator = by[0].actor_id if by else None
+    elif SELF_CLAIM.search(text[clause_start:start]):
+        initiator = facts.speaker_at(start)
+    else:
+        subject = facts.subject(start)
+        if subject is not None and (word in VERB_ONLY or re.search(
+                r"\b(?:carried out|launched|conducted|staged|fired|mounted|began|pressed)(?: [a-z\-]+){0,4} $",
+                text[subject.end:start])):
+            initiator = subject.actor_id
+    speaker = facts.speaker_at(start)
+    if initiator is None:
+        return
+    if speaker == initiator or SELF_CLAIM.search(text[clause_start:start]):
+        mention.initiators, mention.claimants = [initiator], [speaker] if speaker else []
+    elif speaker:
+        mention.blamed, mention.claimants = [initiator], [speaker]
+    else:
+        mention.initiators = [initiator]
+
+
+def _targets(facts: SentenceFacts, mention: EventMention) -> None:
+    """Actors after 'on', 'against', 'targeting' … in the clause; claimed targets when someone says so."""
+    found = []
+    for actor in facts.after(mention.end, reach=90):
+        gap = facts.text[mention.end:actor.start].rstrip()
+        if TARGET_WORDS.match(gap) and actor.kind not in ("capital", "adjective") and \
+                actor.actor_id not in mention.initiators + mention.blamed:
+            found.append(actor.actor_id)
+    speaker = facts.speaker_at(mention.start)
+    if found and (mention.claimants or speaker):
+        mention.claimants = mention.claimants or [speaker]
+        mention.claimed_targets = found[:2]
+    else:
+        mention.targets = found[:2]
+
+
+def _blame(facts: SentenceFacts, mention: EventMention) -> None:
+    """'X blamed Y for that attack', 'an attack X blamed on Y': Y blamed, by X."""
+    text = facts.text
+    before = BLAMED_FOR.search(text[:mention.start])
+    after = BLAMED_ON.match(text[mention.end:])
+    if before:
+        claimants = [m.actor_id for m in facts.actors if m.end <= before.start()]
+        blamed = [m.actor_id for m in facts.actors if before.start("who") <= m.start < before.end("who")]
+    elif after:
+        offset = mention.end
+        claimants = [m.actor_id for m in facts.actors if offset + after.start("who") <= m.start < offset +
+                     after.end("who")]
+        blamed = [m.actor_id for m in facts.actors if offset + after.start("whom") <= m.start < offset +
+                  after.end("whom")]
+    elif BLAMED_AFTER.match(text[mention.end:]):
+        found = BLAMED_AFTER.match(text[mention.end:])
+        subject = facts.subject(max(0, text.rfind(" ", 0, mention.start)))
+        claimants = [subject.actor_id] if subject else []
+        blamed = [m.actor_id for m in facts.actors if mention.end + found.start("whom") <= m.start < mention.end +
+                  found.end("whom")]
+    else:
+        return
+    if blamed:
+        mention.blamed, mention.claimants = blamed[:1], claimants[-2:]
+
+
+def find_violence(facts: SentenceFacts) -> list[EventMention]:
+    text, found, taken = facts.text, [], []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken) or NOT_VIOLENT.search(
+                    text[:match.start()]) or NOT_VIOLENT.match(text[match.start():match.end() + 7]):
+                continue
+            if match.group() in ("strike", "strikes") and not (STRIKE_CONTEXT.search(text[:match.start()])
+                                                             or STRIKE_CONTEXT.match(text[match.start():])):
+                continue
+            taken.append(match.span())
+            word = match.group().lower().split()[-1]
+            mention = EventMention(kind, "violence", facts, *match.span())
+            mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20]))
+            definite = bool(DEFINITE.search(text[:match.start()]))
+            mention.cited = not definite and bool(EARLIER.search(text[:match.start()])) and not mention.mutual
+            mention.reference = (definite or mention.cited) and not mention.mutual
+            _initiator(facts, mention, match.group().lower())
+            if re.search(r"(?:launched|fired)$", match.group()):
+                mention.reference = True  # 'the drone had been launched by X': who is behind an event named before
+            if kind == "armed_clash" and word.startswith("attack") and not mention.initiators:
+                mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
+            if not mention.mutual:
+                _targets(facts, mention)
+                _blame(facts, mention)
+            mention.places = facts.places_after(mention.end)
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,82 @@
+"""Page furniture told by its shape, not by a list of sites: navigation and menus, search boxes,
+share/follow/subscribe lines, tickers, "Source: X", image captions and credits, related-story lists, app-store
+and newsletter lines, copyright and publisher footers.
+"""
+from __future__ import annotations
+
+import re
+
+NAV_WORDS = {
+    "menu", "open menu", "close menu", "main menu", "search", "sign in", "sign up", "log in", "login", "logout",
+    "register", "subscribe", "home", "skip to content", "skip to main content", "toggle navigation", "e-paper",
+    "epaper", "live tv", "watch live", "listen", "more", "close", "back", "newsletters", "my account", "account",
+    "short url", "follow", "share", "print", "email", "comments", "advertisement", "sponsored", "ad",
+}
+SHARE = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|follow(?: us)?(?: on)?|tweet|copy link|"
+                   r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|print|reddit|instagram)(?:\s*[|·•,]|$))",
+                   re.IGNORECASE)
+TICKER = re.compile(r"^(?:ticker|breaking(?: news)?|news update|live|latest|trending|just in)\s*[:|•-]",
+                    re.IGNORECASE)
+SOURCE = re.compile(r"^(?:source|sources|agencies|with agency inputs?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+APP_OR_NEWSLETTER = re.compile(r"\b(?:download (?:our|the) app|get (?:our|the) app|google play|app store|"
+                               r"newsletter|sign up for|subscribe (?:to|now|for)|push notifications)\b", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+RELATED = re.compile(r"^(?:related(?: stories| articles| news| coverage| topics)?|read more|read also|also read|"
+                     r"see also|more on this(?: topic| story)?|more from [\w ]+|more stories|recommended(?: for you)?|"
+                     r"you may also like|you might also like|most read|most popular|top stories|latest news|"
+                     r"editor'?s picks)\s*:?(?P<item>\s+\S.*)?$", re.IGNORECASE)
+CAPTION_CREDIT = re.compile(
+    r"(?:\bphoto(?:graph)?s?(?: credit)?\s*:|\bimage(?: credit)?\s*:|\bcredit\s*:|\bfile (?:photo|image)\b|"
+    r"\((?:[^()]*/)?(?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Xinhua|Anadolu|SPA|WAM|Supplied|File|"
+    r"AP Photo|Photo)[^()]*\)\s*$|\([A-Z][\w.'’ -]*(?:/[\w.'’ -]+)+\)\s*$)", re.IGNORECASE)
+LIST_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s{3,}")
+WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def _items(line: str) -> list[str]:
+    return [item.strip() for item in LIST_SEPARATORS.split(line) if item.strip()]
+
+
+def is_navigation(line: str) -> bool:
+    """A menu, search box or section bar: nav words alone, or a bar of short items."""
+    text = line.strip()
+    if text.lower().rstrip(":") in NAV_WORDS:
+        return True
+    items = _items(text)
+    if len(items) >= 2 and all(item.lower() in NAV_WORDS for item in items):
+        return True
+    return len(items) >= 3 and all(len(item.split()) <= 4 for item in items) and not text.endswith(".")
+
+
+def is_caption(line: str) -> bool:
+    """An image caption or credit line: it names a photo, image or photo agency credit."""
+    return bool(CAPTION_CREDIT.search(line))
+
+
+def furniture_kind(line: str) -> str | None:
+    """What kind of page furniture the line is, or None when it may be part of the story."""
+    text = line.strip()
+    if not text:
+        return None
+    if COPYRIGHT.search(text):
+        return "copyright"
+    if TICKER.match(text):
+        return "ticker"
+    if SOURCE.match(text):
+        return "source"
+    if RELATED.match(text):
+        return "related"
+    if SHARE.match(text) and len(text.split()) <= 12:
+        return "share"
+    if APP_OR_NEWSLETTER.search(text) and len(text.split()) <= 16:
+        return "app"
+    if is_navigation(text):
+        return "navigation"
+    return None
+
+
+def is_masthead(line: str) -> bool:
+    """A site name or section label above the headline: a few words, in capitals or without a verb's room."""
+    text = line.strip()
+    words = WORDS.findall(text)
+    return bool(words) and (len(words) <= 2 or (text.isupper() and len(words) <= 5))
