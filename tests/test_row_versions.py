@@ -67,16 +67,18 @@ def test_a_column_added_since_a_release_changes_no_row(current):
     assert set(zip(added, changed)) == {("1.0.0", "1.0.0")}
 
 
-def test_the_committed_release_is_read_and_checked(project):
+def test_the_committed_releases_are_read_and_checked(project):
     problems = Collector()
     tables = load_tables(project.root)
-    snapshots = load_released_rows(project, tables, "2.0.0", problems)
+    snapshots = load_released_rows(project, tables, "1.0.0", problems)
     assert not problems.problems and [s.version for s in snapshots] == ["1.0.0"]
     released = json.loads((project.releases / "1.0.0" / "datapackage.json").read_text(encoding="utf-8"))
     assert set(snapshots[0].tables) == {r["name"] for r in released["resources"]} < set(tables)
+    latest = load_released_rows(project, tables, "2.0.0", problems)
+    assert [s.version for s in latest] == ["2.0.0"], "2.0.0 carries the row versions: 1.0.0 need not be read"
     with (project.releases / "1.0.0" / "data" / "events.csv").open("a", encoding="utf-8") as handle:
         handle.write("\n")
-    load_released_rows(project, tables, "2.0.0", problems)
+    load_released_rows(project, tables, "1.0.0", problems)
     assert [p.file for p in problems.problems] == ["releases/1.0.0/data/events.csv"]
     assert "git checkout -- releases/1.0.0" in problems.problems[0].fix
 

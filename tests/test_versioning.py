@@ -166,11 +166,13 @@ def test_the_versioning_policy_names_the_bump_the_changes_call_for():
 # --- stable IDs ---------------------------------------------------------------------------------------------
 
 def _released(project) -> None:
-    """Record the copy's current tables as released version 1.0.0 (ids.json and snapshot; no archive, so no
-    SHA256SUMS), with no rename recorded since: the project's own renames refer to its real releases."""
+    """Record the copy's current tables as its only release, 1.0.0 (ids.json and snapshot; no archive, so no
+    SHA256SUMS), with no rename recorded since: the project's own releases and renames refer to its real data."""
+    for recorded in (project.root / "releases").glob("*/release.json"):
+        shutil.rmtree(recorded.parent)
     folder = project.root / "releases" / "1.0.0"
     write_snapshot(project, folder, "1.0.0")
-    (folder / "SHA256SUMS").unlink()
+    (folder / "SHA256SUMS").unlink(missing_ok=True)
     renames = project.root / "releases" / "renames.yaml"
     renames.write_text(re.sub(r"(?ms)^renames:.*\Z", "renames: []\n", renames.read_text(encoding="utf-8")),
                        encoding="utf-8")
