@@ -140,6 +140,29 @@ def test_claims_in_many_wordings_and_none_without_a_counting_rule():
     assert all(c[2] != "20" for c in found)  # 'about 20': no documented rule for 'about', nothing drafted
 
 
+def test_unnamed_sources_claim_but_make_no_statement_and_are_never_targets():
+    drafted, _ = _draft(
+        "A car bomb exploded at a bus station in Sokoto on Monday, killing 11 people, police said. Witnesses "
+        "said the blast killed at least 15 people. The Nigerian health ministry said 20 people were wounded. "
+        "The ministry said two more people died. Residents fled the town.")
+    found = _claims(drafted)
+    police = next(c[0] for c in found if c[2] == "11")
+    assert police and drafted.actor_proposals[police].entry["type"] == "government_body"
+    assert ("witnesses", "killed", "at least 15", "people") in found
+    assert ("nigeria-health-ministry", "injured", "20", "people") in found
+    assert ("nigeria-health-ministry", "killed", "two", "people") in found  # 'The ministry': the one named before
+    assert not [e for e in drafted.coding["events"] if e["type"] == "statement"]
+    roles = {r for e in drafted.coding["events"] for r in _roles(e)}
+    assert not {r for r in roles if r[0] in ("target", "initiator") and r[1] in ("witnesses", "residents")}
+
+
+def test_an_unnamed_body_is_the_dateline_country_s():
+    drafted, _ = _draft("LIMA (Wire) - A car bomb exploded outside a bank on Friday, killing four people, "
+                        "police said.")
+    assert [c[0] for c in _claims(drafted)] == ["peru-police"]
+    assert drafted.actor_proposals["peru-police"].entry["country"] == "PER"
+
+
 def test_a_reported_strike_blames_and_a_self_claimed_one_initiates():
     drafted, _ = _draft(
         "Norway said Sweden carried out an air strike on Oslo on Monday. On Wednesday, Denmark said it had "

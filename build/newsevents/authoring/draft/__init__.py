@@ -23,7 +23,7 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.incidents import find_incidents
 from newsevents.authoring.draft.meetings import find_meetings
 from newsevents.authoring.draft.mentions import EventMention
-from newsevents.authoring.draft.places import PlaceFinder
+from newsevents.authoring.draft.places import PlaceFinder, home_country
 from newsevents.authoring.draft.statements import find_statements
 from newsevents.authoring.draft.text import sentences
 from newsevents.authoring.draft.violence import find_violence
@@ -105,7 +105,7 @@ def draft_story(article: Article, actor_registry: dict[str, dict], place_registr
     """Draft the coding of one story. The registries are read, never changed; new names become proposals.
     Event and claim ids avoid `taken_ids` (the ids other stories' coding already uses)."""
     places = PlaceFinder(place_registry, article.text[article.story.start:article.story.end])
-    actors = ActorFinder(actor_registry, places)
+    actors = ActorFinder(actor_registry, places, home_country(article.story.dateline))
     facts = _facts(article, actors, places)
     per_sentence = []
     for sentence_facts in facts:

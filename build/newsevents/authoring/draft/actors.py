@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from newsevents.authoring.draft import lexicon
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.slug import slug
+from newsevents.authoring.draft.sources import find_sources
 from newsevents.authoring.draft.text import Sentence
 from newsevents.resolve.date_phrases import MONTHS, WEEKDAYS
 from newsevents.resolve.mentions import alias_pattern
@@ -46,8 +47,8 @@ GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Provinc
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Chilean'), capital, body
-    or person."""
+    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Chilean'), capital, body,
+    person, or source (an unnamed source that speaks: 'police said', 'witnesses said')."""
 
     actor_id: str
     start: int
@@ -68,8 +69,11 @@ class ActorProposal:
 class ActorFinder:
     """Finds actors in sentences; names the registries lack become proposals."""
 
-    def __init__(self, registry: dict[str, dict], places: PlaceFinder):
-        self.registry, self.places = registry, places
+    def __init__(self, registry: dict[str, dict], places: PlaceFinder, home: tuple[str, str] | None = None):
+        """`home`: (ISO3, name) of the country the story is datelined in, whose bodies an unnamed 'police said'
+        most likely means."""
+        self.registry, self.places, self.home = registry, places, home
+        self.bodies_seen: dict[str, str] = {}  # body noun ('health ministry') → the body last named with it
         self.pattern, self.owner = alias_pattern(registry)
         self.proposals: dict[str, ActorProposal] = {}
         self.surnames: dict[str, str] = self._surnames(registry)
@@ -118,7 +122,8 @@ class ActorFinder:
         """Actor mentions of one sentence, in order, none overlapping: the longest reading of a stretch wins,
         and of readings as long, the surest (registry, body, titled person, state)."""
         candidates = []
-        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._roles, self._states)):
+        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._roles, self._states,
+                                       self._sources)):
             candidates += [(m, rank) for m in finder(sentence, [])]
         found: list[Mention] = []
         for mention, _ in sorted(candidates, key=lambda c: (c[0].start - c[0].end, c[1], c[0].start)):
@@ -170,6 +175,11 @@ class ActorFinder:
         return mentions
 
     def _body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
+        actor_id = self._state_body(state, body, surface, sentence)
+        self.bodies_seen[body.lower()] = actor_id
+        return actor_id
+
+    def _state_body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
         wanted = slug(f"{self.name_of(state)} {body}")
         for actor_id, actor in self.registry.items():
             if actor.get("affiliation") == state and actor["type"] == "government_body" and (
@@ -294,6 +304,46 @@ class ActorFinder:
             return None
         state = self.state_for(iso3, name, sentence)
         return Mention(state, start, start + len(phrase), phrase, kind) if state else None
+
+    def _sources(self, sentence: Sentence, found) -> list[Mention]:
+        """Unnamed sources that speak: a body named without its state is the one of that kind named before in
+        the story ('The ministry said'), else the dateline country's; people named by what they are
+        ('witnesses') are proposed as a group."""
+        mentions = []
+        for source in find_sources(sentence.text):
+            surface = re.sub(r"^(?:[Tt]he) ", "", source.surface)
+            if source.group:
+                actor_id = self._group(source.group, surface, sentence)
+            else:
+                actor_id = self._unnamed_body(source.body, surface, sentence)
+            mentions.append(Mention(actor_id, source.start, source.end, source.surface, "source"))
+        return mentions
+
+    def _unnamed_body(self, body: str, surface: str, sentence: Sentence) -> str:
+        ministries = [a for noun, a in self.bodies_seen.items() if noun.endswith("ministry")]
+        seen = self.bodies_seen.get(body) or (ministries[-1] if body == "ministry" and ministries else None)
+        if seen:
+            self._alias(seen, surface)
+            return seen
+        if self.home and body != "ministry":
+            return self._body(self.state_for(*self.home, sentence), body, surface, sentence)
+        actor_id = self._new_id(f"{body} unnamed")
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": f"{body[0].upper()}{body[1:]}", "type": "government_body", "country": None,
+                 "aliases": [surface]}, sentence.text, "a government body named without its state: say whose")
+        self._alias(actor_id, surface)
+        return actor_id
+
+    def _group(self, group: str, surface: str, sentence: Sentence) -> str:
+        actor_id = self._new_id(group)
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": f"{group[0].upper()}{group[1:]} (unnamed)", "type": "other",
+                 "country": None, "aliases": [surface]},
+                sentence.text, "unnamed people the story cites as a source: say who and where")
+        self._alias(actor_id, surface)
+        return actor_id
 
     # -- other names --------------------------------------------------------------------------------------
     def _names(self, sentence: Sentence, found) -> list[Mention]:

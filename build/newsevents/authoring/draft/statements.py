@@ -55,8 +55,8 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         speaker = _speaker(facts, match.start()) if how != "quote" else _speaker(facts, match.end() - 5)
-        if speaker is None or (actor_type(speaker.actor_id) == "state" and how != "record"):
-            continue
+        if speaker is None or speaker.kind == "source" or (actor_type(speaker.actor_id) == "state" and how != "record"):
+            continue  # an unnamed source ('police said') gives facts, not a statement
         if how == "said" and (actor_type(speaker.actor_id) not in ("person", "government_body") or
                               _only_news(facts, match)):
             continue
