@@ -163,6 +163,42 @@ def test_an_unnamed_body_is_the_dateline_country_s():
     assert drafted.actor_proposals["peru-police"].entry["country"] == "PER"
 
 
+def test_tolls_that_rise_bodies_recovered_sub_groups_and_those_among_the_dead():
+    drafted, _ = _draft(
+        "A suicide bombing hit a wedding hall in Herat on Saturday. The death toll has risen to 41, the Afghan "
+        "health ministry said on Sunday, 17 of them children. Soldiers recovered the bodies of six attackers, the "
+        "Afghan army said.")
+    found = _claims(drafted)
+    assert ("afghanistan-health-ministry", "killed", "41", "unknown") in found  # a toll names no group
+    assert ("afghanistan-health-ministry", "killed", "17", "children") in found
+    assert ("afghanistan-army", "killed", "six", "militants") in found
+    sub = next(c for e in drafted.coding["events"] for c in e.get("claims", []) if c["count"] == "17")
+    whole = next(c for e in drafted.coding["events"] for c in e.get("claims", []) if c["count"] == "41")
+    assert sub["part_of"] == whole["id"]
+    drafted, _ = _draft("A blast tore through a market on Friday. Twelve students were among the dead. Four of "
+                        "them had been killed on their way home. Two employees were hurt.")
+    assert _claims(drafted) == [(None, "killed", "Twelve", "civilians"), (None, "killed", "Four", "unknown"),
+                                (None, "injured", "Two", "civilians")]
+
+
+def test_a_definite_act_is_news_in_the_lead_or_with_its_own_date_but_not_as_a_topic():
+    drafted, dates = _draft(
+        "Officials counted the damage from Friday’s bombing in the capital. Schools stayed shut on Monday. "
+        "Shops reopened slowly across the city. Buses ran again in the evening. The fighting began on March 2, "
+        "when police raided a warehouse.")
+    assert sorted(e["type"] for e in drafted.coding["events"]) == ["armed_clash", "explosion"]  # one with the raid
+    clash = next(e for e in drafted.coding["events"] if e["type"] == "armed_clash")
+    assert dates[clash["id"]] == (date(2031, 3, 2), date(2031, 3, 2))
+    drafted, _ = _draft("Schools stayed shut on Monday. Shops reopened slowly. Buses ran again. A council will "
+                        "hold a meeting on the shelling on Tuesday.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["meeting"]  # the shelling is the meeting's topic
+
+
+def test_talks_between_two_sides_that_collapsed_are_a_failure_not_a_meeting():
+    drafted, _ = _draft("Talks between Chad and Niger collapsed in January.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["negotiation_failure"]
+
+
 def test_a_reported_strike_blames_and_a_self_claimed_one_initiates():
     drafted, _ = _draft(
         "Norway said Sweden carried out an air strike on Oslo on Monday. On Wednesday, Denmark said it had "

@@ -74,6 +74,7 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
             min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
+    _when_clauses(facts, mentions)
     for date in [d for d in facts.dates if d.relative_to_event]:
         before = [m for m in mentions if m.end <= date.start]
         after = [m for m in mentions if m.start >= date.end]
@@ -85,6 +86,17 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
         elif after[0].date is None or after[0].date is before[-1].date:  # "…on Thursday, a day after shelling"
             after[0].date, after[0].anchor = date, before[-1]
             after[0].this_is = "after" if relation == "before" else "before"
+
+
+def _when_clauses(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """'The fighting began on May 23, when troops raided a hideout': an undated act in a 'when' clause is of the
+    day of the act before it."""
+    for mention in mentions:
+        start, _ = facts.clause(mention.start)
+        earlier = [m for m in mentions if m.end <= start and m.date and not m.date.relative_to_event]
+        if mention.date is None and earlier and facts.text[:start].endswith(", ") and \
+                facts.text[start:].startswith("when "):
+            mention.date = earlier[-1].date
 
 
 def _date_list(article: Article, facts: list[SentenceFacts]) -> list[dict]:

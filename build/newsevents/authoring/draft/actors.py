@@ -176,6 +176,7 @@ class ActorFinder:
 
     def _body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
         actor_id = self._state_body(state, body, surface, sentence)
+        self.bodies_seen.pop(body.lower(), None)  # the latest named comes last
         self.bodies_seen[body.lower()] = actor_id
         return actor_id
 

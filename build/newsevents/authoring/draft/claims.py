@@ -23,9 +23,15 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "police officers": "soldiers", "policemen": "soldiers", "officers": "soldiers", "peacekeepers": "soldiers",
     "security personnel": "soldiers", "guards": "soldiers", "militants": "militants", "fighters": "militants",
     "insurgents": "militants", "gunmen": "militants", "rebels": "militants", "attackers": "militants",
+    "citizens": "people", "employees": "civilians", "workers": "civilians", "staff": "civilians",
+    "students": "civilians", "pupils": "civilians", "journalists": "civilians", "pilgrims": "civilians",
+    "shoppers": "civilians", "protesters": "civilians", "demonstrators": "civilians", "farmers": "civilians",
+    "fishermen": "civilians", "miners": "civilians", "refugees": "civilians", "migrants": "civilians",
 }
 VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
-         "wound": "injured", "injur": "injured", "hurt": "injured"}
+         "bodies": "killed", "number of people killed": "killed", "number of dead": "killed", "toll": "killed",
+         "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
+         "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured"}
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
 
@@ -54,7 +60,17 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("deaths", re.compile(rf"\b(?P<verb>the deaths? of|death toll (?:rose |climbed |stood )?(?:to|at)) {count}"
                               rf"(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b{count} (?P<verb>deaths)\b", re.I)),
+        ("passive", re.compile(rf"\b{count} of (?:them|those|whom)(?: [^,.;]{{1,30}}?)? (?:were|was|have been|"
+                               rf"had been) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups} (?:were|are) among the {tail}\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out) (?:the )?(?P<verb>bodies) of {count}"
+                              rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
+                              rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:risen|rose|climbed|jumped|"
+                              rf"increased|reached|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
+                              rf"(?: {groups})?\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
+        ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
     ]
 
 
@@ -67,7 +83,7 @@ def _group(text: str | None) -> str:
 
 
 def _outcome(verb: str) -> str:
-    verb = verb.lower()
+    verb = " ".join(verb.lower().split()).removeprefix("the ").removeprefix("death ")
     return next(value for stem, value in VERBS.items() if verb.startswith(stem))
 
 

@@ -5,12 +5,14 @@ meetings or diplomatic steps named together are two acts). A mention that names 
 unless an event of its kind with the same initiator (and for diplomatic steps the same target; for meetings a
 shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
 the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
-it is cited as what came before ('a day after artillery shelling'): then it founds its event. 'Exchanged
+it is cited as what came before ('a day after artillery shelling'), opens the story ('Sunday’s bombings' in
+the lead) or carries its own date ('The fighting began on May 23'): then it founds its event. 'Exchanged
 strikes' adds evidence to the strikes it names together. A casualty claim belongs to the violent event of its
 sentence, else to the latest one named just before it; a claim with no event is not drafted.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +21,7 @@ from newsevents.resolve.date_phrases import Resolved
 
 STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
 REACH = 3  # sentences a definite mention or an unlinked claim may look back
+LEAD = 2  # sentences that open a story: 'Sunday’s bombings' there is the headline's event, news of its own
 
 
 @dataclass
@@ -44,6 +47,14 @@ class Cluster:
 
 def _family(kind: str) -> str:
     return "violent" if kind in VIOLENT else kind
+
+
+def _opens_clause(mention: EventMention) -> bool:
+    """'The fighting began on May 23': the mention is its clause's subject, not a topic ('a meeting on the
+    fighting on Thursday')."""
+    start, _ = mention.facts.clause(mention.start)
+    lead = mention.facts.text[start:mention.start]
+    return re.fullmatch(r"(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w’'\-]+){0,3} ", lead) is not None
 
 
 def _overlap(a: Resolved, b: Resolved) -> bool:
@@ -99,7 +110,7 @@ class _Clusters:
             if cued or recent:
                 self._join((cued or recent)[-1], mention)
                 return
-            if not mention.cited:
+            if not (mention.cited or mention.sentence_index < LEAD or (mention.date and _opens_clause(mention))):
                 return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:

@@ -25,7 +25,7 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
-    ("armed_clash", r"\battacks?\b|\battacked\b"),
+    ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b"),
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
