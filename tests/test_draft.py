@@ -319,6 +319,29 @@ def test_date_phrases_are_the_forms_the_resolver_knows():
                      ("in 2019", "year")]
 
 
+def test_a_date_phrase_inside_a_longer_one_the_resolver_cannot_read_is_no_date():
+    text = ("Headline of a story for the date tests\n\nThe war of 1991–95 ended, a truce held in May last year "
+            "and the 2003-04 talks failed.\n")
+    (sentence,) = list(sentences(parse_capture(text)[0], text))
+    assert find_dates(sentence, text) == []
+
+
+def test_a_date_belongs_to_the_act_next_to_it_not_to_one_across_another_act():
+    drafted, dates = _draft(
+        "Chad has fought rebels since 2015 but sought a way out of the war since restoring ties with Sudan in "
+        "March 2029. Two soldiers died in a brief exchange of fire in May, and talks in Niamey in June ended "
+        "without a deal. Mali recalled its ambassador from Togo and expelled Togo’s envoy on Monday.")
+    by_type = {}
+    for event in drafted.coding["events"]:
+        by_type.setdefault(event["type"], []).append(dates[event["id"]])
+    assert by_type["war"] == [(date(2015, 1, 1), date(2015, 12, 31))]  # March 2029 dates the restoring of ties
+    assert by_type["diplomatic_restoration"] == [(date(2029, 3, 1), date(2029, 3, 31))]
+    assert by_type["armed_clash"] == [(date(2030, 5, 1), date(2030, 5, 31))]
+    assert (date(2030, 6, 1), date(2030, 6, 30)) in by_type["negotiation_failure"] + by_type.get("meeting", [])
+    assert (date(2030, 5, 1), date(2030, 5, 31)) not in by_type["negotiation_failure"] + by_type.get("meeting", [])
+    assert by_type["diplomatic_downgrade"] == [(date(2031, 3, 10), date(2031, 3, 10))] * 2  # joined by 'and'
+
+
 def test_long_sentences_are_quoted_by_clause():
     body = "Officials said, " + ", ".join(f"clause number {i} of a long list" for i in range(30)) + "."
     text = f"Headline of a story with one long sentence\n\n{body}\n"

@@ -71,7 +71,8 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
         candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")]
         relative = [d for d in facts.dates if d.relative_to_event]
         own = [d for d in candidates if not d.relative_to_event and not any(  # "on Thursday, a day after X"
-            min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)]
+            min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)
+            and _owns(facts.text, mention, d, mentions)]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
     _when_clauses(facts, mentions)
@@ -86,6 +87,28 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
         elif after[0].date is None or after[0].date is before[-1].date:  # "…on Thursday, a day after shelling"
             after[0].date, after[0].anchor = date, before[-1]
             after[0].this_is = "after" if relation == "before" else "before"
+
+
+def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) -> bool:
+    """A date phrase is not a mention's own when a new act of another kind, not joined to it by 'and', is named
+    between them ('a meeting on the fighting on Thursday' is dated; 'sought a way out of the war since
+    restoring ties in March 2023': March 2023 is the restoring's),
+    nor when it follows another act and a comma parts it from this one ('killed in an exchange of fire in May,
+    and talks … ended')."""
+    low, high = min(mention.end, date.end), max(mention.start, date.start)
+    if any(m is not mention and m.type != mention.type and not m.reference and low <= m.start and m.end <= high
+           and not _coordinated(text, mention, m) for m in mentions):
+        return False
+    if date.end <= mention.start and "," in text[date.end:mention.start]:
+        return not any(m is not mention and m.end <= date.start and "," not in text[m.end:date.start]
+                       and date.start - m.end <= 40 for m in mentions)
+    return True
+
+
+def _coordinated(text: str, a: EventMention, b: EventMention) -> bool:
+    """'recalled its ambassador and expelled the envoy on Monday': acts joined by 'and' share a date."""
+    between = text[min(a.end, b.end):max(a.start, b.start)]
+    return re.search(r"(?:^|,| )and ", between) is not None
 
 
 def _when_clauses(facts: SentenceFacts, mentions: list[EventMention]) -> None:

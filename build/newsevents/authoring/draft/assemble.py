@@ -70,8 +70,7 @@ class Assembler:
                        published_basis=self.article.published_date_basis)
 
     def _date(self, cluster: Cluster) -> tuple[dict, Resolved]:
-        dated = [m for m in cluster.mentions if m.date and not m.mutual] or \
-            [m for m in cluster.mentions if m.date]
+        dated = [m for m in cluster.mentions if m.date and not m.mutual]  # 'exchanged strikes' dates none
         if not dated:
             return {}, Resolved.unknown()
         best = next((m for m in dated if not m.date.relative_to_event), dated[0])

@@ -15,8 +15,8 @@ KINDS = [  # (event type, action, pattern)
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
                                r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b"),
-    ("negotiation_failure", "failure", r"\b(?:talks|negotiations)(?: (?:between|with) [^,.;]{1,60}?)? (?:had )?"
-                                       r"(?:collapsed|broke down|ended without|"
+    ("negotiation_failure", "failure", r"\b(?:talks|negotiations)(?: (?:between|with|of|in|on) [^,.;]{1,60}?)? "
+                                       r"(?:had )?(?:collapsed|broke down|ended without|"
                                        r"failed)\b|\bfailed to (?:reach|agree|strike) (?:a |an )?(?:deal|"
                                        r"agreement)\b"),
 ]

@@ -3,7 +3,8 @@ them (never from a neighbouring sentence about another event).
 
 Conventions: a strike from the air, by missile, drone or rocket is an air strike; shelling, ground attacks and
 fighting are armed clashes; bombs and blasts are explosions. A definite mention ('the strike', 'the attack')
-refers to an event named before; 'exchanged strikes' adds evidence to the strikes it names together.
+refers to an event named before; 'exchanged strikes' adds evidence to the strikes it names together, while an
+exchange of fire is a clash of its own.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
 TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch of text wins
+    ("armed_clash", r"\bexchanges? of (?:gun|artillery )?fire\b|\bexchanged (?:gun|artillery )?fire\b"),
     ("air_strike", r"\b(?:air|missile|drone|rocket|aerial|precision|retaliatory)[ -]?(?:and (?:drone|missile) )?"
                    r"(?:strikes?|attacks?|raids?|bombardments?|fire)\b|\bairstrikes?\b|\bair raids?\b"),
     ("air_strike", r"\bstrikes?\b(?! (?:action|pay|workers))"),
@@ -137,7 +139,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             taken.append(match.span())
             word = match.group().lower().split()[-1]
             mention = EventMention(kind, "violence", facts, *match.span())
-            mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20]))
+            mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20])) and \
+                not match.group().endswith("fire")  # an exchange of fire is a clash of its own
             definite = bool(DEFINITE.search(text[:match.start()]))
             mention.cited = not definite and bool(EARLIER.search(text[:match.start()])) and not mention.mutual
             mention.reference = (definite or mention.cited) and not mention.mutual
