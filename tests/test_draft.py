@@ -264,6 +264,22 @@ def test_statements_by_people_and_bodies_but_not_a_toll_or_a_bare_state():
     assert len(statements) == 2
 
 
+def test_what_is_no_statement_and_no_war():
+    drafted, dates = _draft(
+        "The defence ministry of Chile said the drone had crossed into its airspace. President Ana Ruiz declared a "
+        "ceasefire on Monday. Minister Luis Soto spoke by telephone with Prime Minister Eva Lind and urged calm. "
+        "Peru called the raid an act of war and warned of a return to war. Ruiz declared Friday a day of mourning.")
+    statements = [e for e in drafted.coding["events"] if e["type"] == "statement"]
+    speakers = {r["actor"] for e in statements for r in e["actors"] if r["role"] == "initiator"}
+    assert "chile-defence-ministry" not in speakers  # a body that only said something gives facts
+    assert "eva-lind" not in speakers  # spoken with, not the one who urged
+    assert [e["type"] for e in drafted.coding["events"]].count("ceasefire") == 1
+    assert not [e for e in statements if "ceasefire" in e["evidence"][0]]  # declaring it is the ceasefire
+    assert "war" not in [e["type"] for e in drafted.coding["events"]]
+    mourning = next(e for e in statements if "mourning" in e["evidence"][0])
+    assert dates[mourning["id"]] == (None, None)  # Friday is what was declared, not when
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

@@ -35,6 +35,8 @@ PATTERN = re.compile("|".join(f"(?:{form})" for form in FORMS))
 # a phrase that is part of a longer one the resolver cannot read: 'April last year', '1998–99', '1992-95 war'
 PART_OF_LONGER = (re.compile(r"^[ ,]*(?:last|this|next) year\b|^[–-]\d{2,4}\b"),
                   re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s*$|\d{2,4}[–-]$"))
+# a day that is what was declared, not when: 'declared Monday a day of mourning'
+NAMED_DAY = re.compile(r"\b(?:declared|declares|named|designated|proclaimed) $")
 # a past year or month in these words is context: "the 2016 agreement", "since 2015", "in 2012"
 YEAR_ONLY = re.compile(r"^(?:in|since|until|by|during|from|as of)?\s*(?:19|20)\d{2}$")
 
@@ -59,7 +61,8 @@ def find_dates(sentence: Sentence, capture: str) -> list[DateMention]:
     for match in PATTERN.finditer(sentence.text):
         text = match.group().rstrip(",")
         if PART_OF_LONGER[0].match(sentence.text[match.start() + len(text):]) or \
-                PART_OF_LONGER[1].search(sentence.text[:match.start()]):
+                PART_OF_LONGER[1].search(sentence.text[:match.start()]) or \
+                NAMED_DAY.search(sentence.text[:match.start()]):
             continue
         try:
             kind, _ = classify(text)

@@ -11,7 +11,8 @@ from newsevents.authoring.draft.mentions import EventMention
 KINDS = [  # (event type, action, pattern)
     ("ceasefire", "ceasefire", r"\bcease-?fire\b|\btruce\b|\bcessation of hostilities\b|\bpeace (?:agreement|"
                                r"deal|accord)\b|\barmistice\b"),
-    ("war", "war", r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
+    ("war", "war", r"(?<!act of )(?<!acts of )(?<!declaration of )(?<!declare )(?<!brink of )(?<!risk of )"
+                   r"(?<!threat of )(?<!return to )(?<!verge of )\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
                                r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b"),
