@@ -280,6 +280,18 @@ def test_what_is_no_statement_and_no_war():
     assert dates[mourning["id"]] == (None, None)  # Friday is what was declared, not when
 
 
+def test_an_agreed_truce_has_happened_and_an_adjective_before_a_place_is_no_actor():
+    drafted, dates = _draft(
+        "Chile and Peru agreed on Tuesday to a truce after talks in the Bolivian city of Sucre. Peruvian "
+        "shelling on the Chilean border town of Arica killed two. The two South American neighbours traded blame.")
+    truce = next(e for e in drafted.coding["events"] if e["type"] == "ceasefire")
+    assert truce["status"] == "occurred" and dates[truce["id"]] == (date(2031, 3, 11), date(2031, 3, 11))
+    assert ("participant", "bolivia") not in _roles(truce)
+    shelling = next(e for e in drafted.coding["events"] if e["type"] == "armed_clash")
+    assert ("target", "chile") not in _roles(shelling)
+    assert "south-american" not in drafted.actor_proposals
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

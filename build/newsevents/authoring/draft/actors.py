@@ -38,7 +38,9 @@ FUNCTION_WORDS = {
 }
 CALENDAR_WORDS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|area|state|capital) of $")
-PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate)\b")
+PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate|"
+                         r"capital|border (?:towns?|villages?|districts?|areas?|regions?|provinces?)|"
+                         r"side of the border)\b")
 ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?|guerrillas?)\b")
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -133,7 +135,8 @@ class ActorFinder:
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         found.sort(key=lambda m: m.start)
-        return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)]
+        return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)
+                and not (m.kind == "adjective" and PLACE_AFTER.match(sentence.text[m.end:]))]
 
     @staticmethod
     def _nationality_of(mention: Mention, after: Mention | None, sentence: Sentence) -> bool:
@@ -363,7 +366,7 @@ class ActorFinder:
                              or words[-1] in lexicon.TITLE_WORDS):
                 words = words[:-1]
             if not words or (start == 0 and len(words) == 1 and words[0] not in self.surnames) or \
-                    (len(words) == 1 and words[0] in lexicon.REGIONAL_ADJECTIVES):
+                    all(w in lexicon.REGIONAL_ADJECTIVES for w in words):  # 'Central Asian neighbours'
                 continue
             name = " ".join(words)
             if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS:

@@ -62,7 +62,8 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
             dated = bool(facts.dates_in(*facts.clause(match.start())))
             mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
             mention.places = facts.places_after(match.end())
-            if facts.future_before(match.start(), words=3):
+            if facts.future_before(match.start(), words=3) and not (agreed and not facts.future_before(
+                    agreed.start(), words=3)):  # 'agreed on Wednesday to a truce': the agreement is made
                 mention.status = "planned"
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
