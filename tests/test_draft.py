@@ -240,6 +240,19 @@ def test_a_phone_call_between_people_named_with_their_titles():
     assert people["juan-perez"]["country"] == "PER" and people["jane-doe"]["type"] == "person"
 
 
+def test_a_call_with_two_people_is_two_calls_and_a_meeting_for_a_summit_is_one_summit():
+    drafted, dates = _draft(
+        "President Ana Ruiz spoke by telephone with Hugo Vidal and with Prime Minister Eva Lind on Monday. "
+        "Leaders of the Andean Community will meet in Quito on Friday for an emergency summit.")
+    calls = [e for e in drafted.coding["events"] if e.get("meeting", {}).get("type") == "phone_call"]
+    assert sorted(sorted(p["actor"] for p in c["participants"]) for c in calls) == [
+        ["ana-ruiz", "eva-lind"], ["ana-ruiz", "hugo-vidal"]]
+    assert all(dates[c["id"]] == (date(2031, 3, 10), date(2031, 3, 10)) for c in calls)
+    summits = [e for e in drafted.coding["events"] if e["type"] == "meeting" and e not in calls]
+    assert [(s["meeting"]["type"], s["status"]) for s in summits] == [("conference", "planned")]
+    assert dates[summits[0]["id"]] == (date(2031, 3, 21), date(2031, 3, 21))
+
+
 def test_planned_meetings_and_what_is_no_meeting():
     drafted, dates = _draft(
         "The U.N. Security Council will hold an emergency meeting on the crisis on Monday. Both leaders were "

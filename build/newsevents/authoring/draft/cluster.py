@@ -83,6 +83,8 @@ class _Clusters:
                 set(m.initiators) == set(mention.initiators) for m in cluster.mentions):
             return True
         if mention.type == "meeting":
+            if any(m.sentence_index == mention.sentence_index for m in cluster.mentions):
+                return False  # 'spoke with A and with B': two calls named together are two
             shared = set(cluster.all("participants")) & set(mention.participants)
             return cluster.action == mention.action and bool(shared) and \
                 cluster.first.status == mention.status and self._dates_agree(cluster, mention)

@@ -28,7 +28,8 @@ PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|sugge
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
-JOINED = re.compile(r"^(?: and |, (?:and )?| as well as )$")
+JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
+FOR_A = re.compile(r"[^,;]{0,50}? (?:for|at|during|in) (?:a|an|the)(?: [\w\-’']+){0,3} ")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
@@ -134,13 +135,30 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     SIDELINES.search(facts.text[:match.start()]):
                 continue
             taken.append(match.span())
-            found += _separately(facts, _meeting(facts, action, match))
-    return sorted(found, key=lambda m: m.start)
+            found.append(_meeting(facts, action, match))
+    return [call for m in _one_meeting(facts, sorted(found, key=lambda m: m.start)) for call in _separately(facts, m)]
+
+
+def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventMention]:
+    """'leaders met in Abuja for an extraordinary summit': the verb and the noun are one meeting, of the noun's
+    form, with the verb's participants and status."""
+    kept = []
+    for mention in found:
+        verb = kept[-1] if kept else None
+        if verb is not None and re.fullmatch(r"me(?:e)?ts?", facts.text[verb.start:verb.end]) and FOR_A.fullmatch(
+                facts.text[verb.end:mention.start]):
+            mention.participants = {**verb.participants, **mention.participants}
+            mention.hosts = mention.hosts or verb.hosts
+            mention.status, mention.reference = verb.status, False
+            kept[-1] = mention
+        else:
+            kept.append(mention)
+    return kept
 
 
 def _separately(facts: SentenceFacts, mention: EventMention) -> list[EventMention]:
-    """'X spoke separately by telephone with A and B': a call with A and another with B."""
-    if mention.action != "phone_call" or not re.search(r"\bseparately\b", facts.text):
+    """'X spoke (separately) by telephone with A and B': a call with A and another with B, one to one."""
+    if mention.action != "phone_call":
         return [mention]
     subjects = _subjects(facts, mention.start)
     others = [a for a in mention.participants if a not in subjects]
