@@ -305,6 +305,18 @@ def test_an_agreed_truce_has_happened_and_an_adjective_before_a_place_is_no_acto
     assert "south-american" not in drafted.actor_proposals
 
 
+def test_an_exchange_of_strikes_named_first_is_news_and_a_deadline_is_still_to_come():
+    drafted, dates = _draft(
+        "Chad and Sudan exchanged drone strikes last week. Sudan said the strikes killed six people. Envoys of "
+        "both states were asked to return to their posts by March 20.")
+    strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
+    assert dates[strike["id"]] == (None, None)  # one record for the acts of both sides: no one date
+    assert [(c["claimant"], c["count"]) for c in strike.get("claims", [])] == [("sudan", "six")]
+    restoration = next(e for e in drafted.coding["events"] if e["type"] == "diplomatic_restoration")
+    assert restoration["status"] == "planned"  # 'asked to return': the return is still to come
+    assert dates[restoration["id"]] == (date(2031, 3, 20), date(2031, 3, 20))  # both sides' one act, dated
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
@@ -356,7 +368,7 @@ def test_date_phrases_are_the_forms_the_resolver_knows():
     (sentence,) = list(sentences(parse_capture(text)[0], text))
     found = [(d.phrase, d.kind) for d in find_dates(sentence, text)]
     assert found == [("last Friday", "weekday"), ("3 March 2025", "day_month_year"),
-                     ("two days after", "days_offset"), ("in November", "month"), ("Dec. 2", "month_day"),
+                     ("two days after", "days_offset"), ("in November", "month"), ("by Dec. 2", "month_day"),
                      ("in 2019", "year")]
 
 

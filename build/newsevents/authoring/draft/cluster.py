@@ -7,8 +7,9 @@ shared participant) is already open and their dates agree. A definite mention ('
 the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
 it is cited as what came before ('a day after artillery shelling'), opens the story ('Sunday’s bombings' in
 the lead) or carries its own date ('The fighting began on May 23'): then it founds its event. 'Exchanged
-strikes' adds evidence to the strikes it names together. A casualty claim belongs to the violent event of its
-sentence, else to the latest one named just before it; a claim with no event is not drafted.
+strikes' adds evidence to the strikes it names together; an exchange that finds no such event founds one, left
+undated. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
+before it; a claim with no event is not drafted.
 """
 from __future__ import annotations
 
@@ -100,10 +101,13 @@ class _Clusters:
                                                      or mention.places[0] in cluster.all("places"))
 
     def add(self, mention: EventMention) -> None:
-        if mention.mutual:
-            for cluster in [c for c in self.clusters if c.type == mention.type]:
+        kin = [c for c in self.clusters if c.type == mention.type]
+        if mention.mutual and kin:
+            for cluster in kin:
                 self._join(cluster, mention)
             return
+        # 'the neighbours exchanged strikes last week', nothing named before: news of its own (undated: it tells
+        # of the acts of both sides together)
         if mention.reference:
             recent = [c for c in self.clusters if _family(c.type) == _family(mention.type)
                       and mention.sentence_index - c.last_sentence <= REACH]

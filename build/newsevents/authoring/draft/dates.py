@@ -21,8 +21,8 @@ FORMS = [  # longest forms first; a shorter form never overlaps a longer one alr
     r"\b" + _M + r"\s*\d{1,2},?\s+\d{4}\b",
     r"\b" + _LEAD + _M + r"\s+\d{4}\b",
     r"\b" + _M + r"\s+\d{4}\b",
-    r"\b" + _M + r"\s*\d{1,2}\b(?!:)",
-    r"\b\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
+    r"\b(?:by\s+)?" + _M + r"\s*\d{1,2}\b(?!:)",  # 'by Jan. 26': a deadline, still to come
+    r"\b(?:by\s+)?\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
     r"\b" + _LEAD + _M.removesuffix(r"\.?") + r"\b(?!\.?\s*\d)",
     r"\b" + _LEAD + r"(?:19|20)\d{2}\b",
     r"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?" + _WD + r"\b",
