@@ -317,6 +317,14 @@ def test_an_exchange_of_strikes_named_first_is_news_and_a_deadline_is_still_to_c
     assert dates[restoration["id"]] == (date(2031, 3, 20), date(2031, 3, 20))  # both sides' one act, dated
 
 
+def test_a_news_agency_or_a_province_is_no_target():
+    for body in ("Chad carried out air strikes on Kanem news agency on Monday.",
+                 "Chad carried out air strikes on Mongo Press on Monday."):
+        drafted, _ = _draft(body)
+        strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
+        assert _roles(strike) == {("initiator", "chad")}
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

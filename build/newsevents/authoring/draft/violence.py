@@ -42,6 +42,8 @@ BLAMED_FOR = re.compile(r"\b(?:blamed|blames|accused|accuses|held) (?P<who>[^,;]
                         r"(?: [a-z\-]+){0,3} $")
 BLAMED_ON = re.compile(r"^ (?:that |which )?(?P<who>[^,;]{1,40}?) (?:has |had )?blamed on (?P<whom>[^,;.]{1,40})")
 BLAMED_AFTER = re.compile(r"^[^,;]{0,40}? (?:and|,) (?:blamed|accused) (?P<whom>[^,;.]{1,40})")
+MEDIA_WORDS = {"Agency", "News", "Press", "Times", "Television", "TV", "Radio", "Media", "Broadcasting", "Post",
+               "Herald", "Tribune", "Gazette"}
 EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
 NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
@@ -89,8 +91,8 @@ def _targets(facts: SentenceFacts, mention: EventMention) -> None:
     found = []
     for actor in facts.after(mention.end, reach=90):
         gap = facts.text[mention.end:actor.start].rstrip()
-        if TARGET_WORDS.match(gap) and actor.kind not in ("capital", "adjective") and \
-                actor.actor_id not in mention.initiators + mention.blamed:
+        if TARGET_WORDS.match(gap) and actor.kind not in ("capital", "adjective", "source") and \
+                actor.actor_id not in mention.initiators + mention.blamed and not _no_target(facts.text, actor):
             found.append(actor.actor_id)
     speaker = facts.speaker_at(mention.start)
     if found and (mention.claimants or speaker):
@@ -98,6 +100,14 @@ def _targets(facts: SentenceFacts, mention: EventMention) -> None:
         mention.claimed_targets = found[:2]
     else:
         mention.targets = found[:2]
+
+
+def _no_target(text: str, actor) -> bool:
+    """A news outlet ('the IRNA news agency', 'state television') or a region named as a place ('Balochistan
+    province') is where or by whom a strike is told, not its target."""
+    words = set(actor.surface.split())
+    return bool(words & MEDIA_WORDS) or re.match(r"(?: [a-z]+)? (?:news agency|agency|television|media|province|"
+                                                 r"region|district|state|governorate)\b", text[actor.end:]) is not None
 
 
 def _blame(facts: SentenceFacts, mention: EventMention) -> None:
