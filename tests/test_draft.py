@@ -325,6 +325,15 @@ def test_a_news_agency_or_a_province_is_no_target():
         assert _roles(strike) == {("initiator", "chad")}
 
 
+def test_a_ceasefire_wanted_or_in_force_is_no_new_ceasefire():
+    drafted, _ = _draft(
+        "Schools reopened in the border towns on Monday, as a ceasefire between the two neighbours appeared to be "
+        "holding. The U.N. chief called for a lasting ceasefire. A Qatar-mediated truce has largely held since "
+        "October.")
+    truces = [e for e in drafted.coding["events"] if e["type"] == "ceasefire"]
+    assert [t["evidence"] for t in truces] == [["A Qatar-mediated truce has largely held since October."]]
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

@@ -13,8 +13,9 @@ from newsevents.authoring.draft.text import Sentence
 
 HARD_BREAK = re.compile(r"[;:] | [–—] |—")
 SOFT_BREAK = re.compile(r", (?=(?:which|who|whom|whose|while|but|although|though|whereas|when|after|before|as|"
-                        r"because|since|where|following|in (?:retaliation|response) (?:for|to)|and (?:the|a|an|its|"
-                        r"their|his|her) [\w-]+ (?:was|were|is|are|has|have|had))\b)|\b(?:which|who|whom) |"
+                        r"because|since|where|following|despite|in (?:retaliation|response) (?:for|to)|"
+                        r"and (?:the|a|an|its|their|his|her) [\w-]+ (?:was|were|is|are|has|have|had))\b)|"
+                        r"\b(?:which|who|whom) |"
                         r" (?=in (?:retaliation|response) (?:for|to)\b)")
 # words that may stand between a subject and its verb: "X has also", "X on Thursday", "X’s aircraft had"
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z][a-z]+day|in [A-Z][a-z]+|late|early|"

@@ -23,6 +23,9 @@ KINDS = [  # (event type, action, pattern)
 ]
 PATTERNS = [(kind, action, re.compile(pattern, re.IGNORECASE)) for kind, action, pattern in KINDS]
 MEDIATED = re.compile(r"\b(?:brokered|mediated|negotiated|led) by\b|-(?:brokered|mediated)\b")
+HOLDING = re.compile(r"^(?: [^,;.]{1,60}?)? (?:appeared to be |seemed to be |was |is |has |had )?(?:largely )?"
+                     r"(?:holding|held)\b")
+GOAL = re.compile(r"\b(?:for|towards?|calls? for|push for|pressed for|urged) (?:a|an)(?: [a-z\-]+)? $")
 DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
 
 
@@ -60,6 +63,9 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
             else:
                 mention.participants = {a: "participant" for a in sides}
             dated = bool(facts.dates_in(*facts.clause(match.start())))
+            if not (sides or dated or agreed) and (HOLDING.match(facts.text[match.end():]) or GOAL.search(
+                    facts.text[:match.start()])):
+                continue  # 'a ceasefire appeared to be holding', 'called for a lasting ceasefire': no act
             mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
             mention.places = facts.places_after(match.end())
             if facts.future_before(match.start(), words=3) and not (agreed and not facts.future_before(
