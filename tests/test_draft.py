@@ -192,6 +192,10 @@ def test_a_definite_act_is_news_in_the_lead_or_with_its_own_date_but_not_as_a_to
     drafted, _ = _draft("Schools stayed shut on Monday. Shops reopened slowly. Buses ran again. A council will "
                         "hold a meeting on the shelling on Tuesday.")
     assert [e["type"] for e in drafted.coding["events"]] == ["meeting"]  # the shelling is the meeting's topic
+    drafted, dates = _draft("Schools stayed shut on Monday. Shops reopened slowly. Buses ran again. Chad blamed "
+                            "Sudan for the March 2 attack, which Khartoum denies.")
+    (attack,) = drafted.coding["events"]
+    assert attack["type"] == "armed_clash" and dates[attack["id"]] == (date(2031, 3, 2), date(2031, 3, 2))
 
 
 def test_talks_between_two_sides_that_collapsed_are_a_failure_not_a_meeting():

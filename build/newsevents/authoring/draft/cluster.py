@@ -6,7 +6,8 @@ unless an event of its kind with the same initiator (and for diplomatic steps th
 shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
 the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
 it is cited as what came before ('a day after artillery shelling'), opens the story ('Sunday’s bombings' in
-the lead) or carries its own date ('The fighting began on May 23'): then it founds its event. 'Exchanged
+the lead) or carries its own date ('The fighting began on May 23', 'the April 22 attack'): then it founds its
+event. 'Exchanged
 strikes' adds evidence to the strikes it names together; an exchange that finds no such event founds one, left
 undated. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
 before it; a claim with no event is not drafted.
@@ -56,6 +57,12 @@ def _opens_clause(mention: EventMention) -> bool:
     start, _ = mention.facts.clause(mention.start)
     lead = mention.facts.text[start:mention.start]
     return re.fullmatch(r"(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w’'\-]+){0,3} ", lead) is not None
+
+
+def _dated_noun(mention: EventMention) -> bool:
+    """'the April 22 attack', 'the 2017 bombing': the date is part of the name of the act."""
+    gap = mention.facts.text[mention.date.end:mention.start]
+    return mention.date.end <= mention.start and re.fullmatch(r"(?:[’']s)? (?:[a-z\-]+ )?", gap) is not None
 
 
 def _overlap(a: Resolved, b: Resolved) -> bool:
@@ -116,7 +123,8 @@ class _Clusters:
             if cued or recent:
                 self._join((cued or recent)[-1], mention)
                 return
-            if not (mention.cited or mention.sentence_index < LEAD or (mention.date and _opens_clause(mention))):
+            if not (mention.cited or mention.sentence_index < LEAD or (mention.date and (
+                    _opens_clause(mention) or _dated_noun(mention)))):
                 return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:
