@@ -338,6 +338,15 @@ def test_a_ceasefire_wanted_or_in_force_is_no_new_ceasefire():
     assert [t["evidence"] for t in truces] == [["A Qatar-mediated truce has largely held since October."]]
 
 
+def test_a_part_named_with_including_and_the_strikes_named_again_are_one_event():
+    drafted, dates = _draft(
+        "Chilean F-16 fighter jets struck two Peruvian army posts on Friday, including a strike on a depot. A "
+        "Peruvian official said three soldiers were killed by the Chilean air strikes.")
+    (strike,) = [e for e in drafted.coding["events"] if e["type"] == "air_strike"]
+    assert ("initiator", "chile") in _roles(strike) and len(strike["evidence"]) == 2
+    assert dates[strike["id"]] == (date(2031, 3, 14), date(2031, 3, 14))
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

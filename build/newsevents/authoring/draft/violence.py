@@ -31,7 +31,9 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
-DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)(?: [a-z\-]+){0,2} $")
+# 'the Thai air strikes', 'Sunday’s bombings', and a part of an act named before: 'including a strike on'
+DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
+                      r"(?: [a-z\-]+| [A-Z][a-z]+){0,2} $|\b(?:including|among them) (?:a|an|the)(?: [a-z\-]+)? $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
@@ -62,7 +64,9 @@ def _initiator(facts: SentenceFacts, mention: EventMention, word: str) -> None:
     gap = text[own.end:start] if own else ""
     initiator = None
     if own and (re.fullmatch(r"[’']s(?: [a-z\-]+){0,2} ", gap) or
-                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: [a-z\-]+){0,2} ", gap))):
+                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: [a-z\-]+){0,2} ", gap)) or
+                (own.kind == "adjective" and word in VERB_ONLY and re.fullmatch(r"(?: [\w\-]+){1,3} ", gap))):
+        # 'Israel’s strike', 'an Iranian drone attack', 'Thai F-16 fighter jets struck'
         initiator = own.actor_id
     elif BY_AFTER.match(text[end:]):
         by = facts.after(end, reach=40)
