@@ -295,6 +295,9 @@ def test_what_is_no_statement_and_no_war():
     assert "war" not in [e["type"] for e in drafted.coding["events"]]
     mourning = next(e for e in statements if "mourning" in e["evidence"][0])
     assert dates[mourning["id"]] == (None, None)  # Friday is what was declared, not when
+    drafted, dates = _draft("President Ana Ruiz declared on Tuesday that the war was over.")
+    statement = next(e for e in drafted.coding["events"] if e["type"] == "statement")
+    assert dates[statement["id"]] == (date(2031, 3, 11), date(2031, 3, 11))
 
 
 def test_an_agreed_truce_has_happened_and_an_adjective_before_a_place_is_no_actor():

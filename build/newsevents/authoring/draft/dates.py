@@ -62,7 +62,7 @@ def find_dates(sentence: Sentence, capture: str) -> list[DateMention]:
         text = match.group().rstrip(",")
         if PART_OF_LONGER[0].match(sentence.text[match.start() + len(text):]) or \
                 PART_OF_LONGER[1].search(sentence.text[:match.start()]) or \
-                NAMED_DAY.search(sentence.text[:match.start()]):
+                (NAMED_DAY.search(sentence.text[:match.start()]) and " " not in text):
             continue
         try:
             kind, _ = classify(text)

@@ -69,7 +69,8 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
         if how == "quote" and not [m for m in facts.actors if m.start >= match.start()]:
             continue
         if how == "act" and re.match(r"declar|announc", match.group()) and any(
-                0 <= s - match.end() <= 25 for s, _ in taken):
+                s >= match.end() and re.fullmatch(r" (?:a|an|the)(?: [\w\-]+){0,2} ", facts.text[match.end():s])
+                for s, _ in taken):
             continue  # 'declared a ceasefire': the ceasefire is the event, not a statement about it
         rest = facts.text[match.end():]
         if how == "record" and CASUALTY_ONLY.search(rest) and not ACTS.search(rest):
