@@ -298,6 +298,9 @@ def test_what_is_no_statement_and_no_war():
     drafted, dates = _draft("President Ana Ruiz declared on Tuesday that the war was over.")
     statement = next(e for e in drafted.coding["events"] if e["type"] == "statement")
     assert dates[statement["id"]] == (date(2031, 3, 11), date(2031, 3, 11))
+    drafted, dates = _draft("President Ana Ruiz declared a state of emergency on Monday. Minister Luis Soto said in "
+                            "a televised statement late on Wednesday that the border would close.")
+    assert sorted(dates.values()) == [(date(2031, 3, 10), date(2031, 3, 10)), (date(2031, 3, 12), date(2031, 3, 12))]
 
 
 def test_an_agreed_truce_has_happened_and_an_adjective_before_a_place_is_no_actor():

@@ -63,12 +63,14 @@ def _mentions(facts: SentenceFacts, actors: ActorFinder) -> list[EventMention]:
 
 def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
     """Each mention takes the date phrase of its own clause nearest to it; a speech verb's date ('said on
-    Sunday') dates only a statement; 'two days after' dates the mention before it and counts from the one after,
-    or, when that one has its own date, dates the one after and counts back from it."""
+    Sunday') dates only a statement, which also takes a date that follows its words; 'two days after' dates the
+    mention before it and counts from the one after, or, when that one has its own date, dates the one after and
+    counts back from it."""
     speech = {id(a.date) for a in facts.attributions if a.date}
     for mention in mentions:
         start, end = facts.clause(mention.start)
-        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")]
+        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")
+                      or (mention.type == "statement" and _right_after(mention, d, mentions))]
         relative = [d for d in facts.dates if d.relative_to_event]
         own = [d for d in candidates if not d.relative_to_event and not any(  # "on Thursday, a day after X"
             min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)
@@ -106,6 +108,12 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
         return not any(m is not mention and m.end <= date.start and "," not in text[m.end:date.start]
                        and date.start - m.end <= 40 for m in mentions)
     return True
+
+
+def _right_after(mention: EventMention, date, mentions: list[EventMention]) -> bool:
+    """'declared a state of emergency on Monday', 'said in a televised statement late on Tuesday': a date after
+    a statement's own words, with no other act named between, is the statement's."""
+    return date.start >= mention.end and not any(mention.end <= m.start < date.start for m in mentions)
 
 
 def _coordinated(text: str, a: EventMention, b: EventMention) -> bool:
