@@ -156,6 +156,19 @@ def test_unnamed_sources_claim_but_make_no_statement_and_are_never_targets():
     assert not {r for r in roles if r[0] in ("target", "initiator") and r[1] in ("witnesses", "residents")}
 
 
+def test_bombers_gunfire_and_sources_on_the_record():
+    drafted, dates = _draft(
+        "A suicide bomber killed at least 30 people at a market on Friday, officials said. Medical sources said "
+        "50 more were wounded. Gunmen opened fire on a bus on Thursday. Security forces killed 12 militants in a "
+        "raid, the Nigerian army said in a statement on Sunday.")
+    kinds = [e["type"] for e in drafted.coding["events"]]
+    assert kinds == ["explosion", "armed_clash", "armed_clash"]
+    found = _claims(drafted)
+    assert ("officials", "killed", "at least 30", "people") in found
+    assert ("medical-sources", "injured", "50", "unknown") in found
+    assert ("nigeria-army", "killed", "12", "militants") in found
+
+
 def test_an_unnamed_body_is_the_dateline_country_s():
     drafted, _ = _draft("LIMA (Wire) - A car bomb exploded outside a bank on Friday, killing four people, "
                         "police said.")

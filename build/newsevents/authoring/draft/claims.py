@@ -52,8 +52,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     tail = r"(?P<verb>killed|wounded|injured|dead|died|hurt)"
     return [
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
-        ("passive", re.compile(rf"\b{count}(?: {groups})?(?: (?:were|was|have been|had been|are|being|reportedly|"
-                               rf"also|had|have|were also|were reported))? {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count}(?: {groups}| more| others)?(?: (?:were|was|have been|had been|are|being|"
+                               rf"reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
         ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
                                rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),

@@ -12,7 +12,8 @@ BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense mi
           "security forces", "government", "navy", "air force", "coast guard", "border guard", "border guards")
 GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "aid workers", "aid agencies",
           "rescuers", "rescue workers", "medics", "paramedics", "doctors", "health workers", "hospital officials",
-          "hospital staff", "local officials", "activists", "relatives", "monitors", "human rights groups")
+          "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
+          "human rights groups", "security sources", "medical sources", "hospital sources")
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
 _BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
 _GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))

@@ -43,11 +43,16 @@ def _speaker(facts: SentenceFacts, position: int):
     return next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
 
 
-def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
-    """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
+def _said(facts: SentenceFacts, match: re.Match) -> str:
+    """The words a speech verb attributes: after it, or before it ('…, the army said in a statement')."""
     covered = next((a.covers for a in facts.attributions if a.verb_start == match.start()), (match.end(), len(
         facts.text)))
-    said = facts.text[slice(*covered)]
+    return facts.text[slice(*covered)]
+
+
+def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
+    """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
+    said = _said(facts, match)
     return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said))
 
 
@@ -73,7 +78,7 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
                 for s, _ in taken):
             continue  # 'declared a ceasefire': the ceasefire is the event, not a statement about it
         rest = facts.text[match.end():]
-        if how == "record" and CASUALTY_ONLY.search(rest) and not ACTS.search(rest):
+        if how == "record" and CASUALTY_ONLY.search(_said(facts, match)) and not ACTS.search(rest):
             continue
         taken.append(match.span())
         if any(speaker.actor_id in m.initiators for m in found):

@@ -21,13 +21,15 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("armed_clash", r"\bshell(?:ing|ed|s)\b|\bartillery (?:fire|shelling|barrage)\b|\bclash(?:es|ed)?\b|"
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
-    ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b"),
+    ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
+                  r"\bsuicide bombers?\b|\bblew (?:himself|herself|themselves) up\b|\bdetonated\b|"
+                  r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
     ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
                     r"overran|stormed|broke through|broke the siege)\b"),
     ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
-    ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b"),
+    ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
