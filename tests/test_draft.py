@@ -270,6 +270,22 @@ def test_a_call_with_two_people_is_two_calls_and_a_meeting_for_a_summit_is_one_s
     assert dates[summits[0]["id"]] == (date(2031, 3, 21), date(2031, 3, 21))
 
 
+def test_steps_and_meetings_read_from_their_own_words():
+    drafted, dates = _draft(
+        "Chile expelled two Peruvian diplomats on Thursday and recalled its ambassador from Lima. Foreign Minister "
+        "Ana Ruiz will visit Quito on Monday for talks with her Ecuadorian counterpart. Ministers from 12 countries "
+        "gathered in Doha on Saturday for talks, their first meeting since the war began. Bolivia summoned "
+        "Brazil’s charge d’affaires.")
+    steps = [e for e in drafted.coding["events"] if e["type"] == "diplomatic_downgrade"]
+    assert [("initiator", "chile") in _roles(e) for e in steps] == [True, True, False]
+    assert ("target", "brazil") in _roles(steps[2])
+    meetings = [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+    assert [m["meeting"]["type"] for m in meetings] == ["visit", "multilateral_talks"]
+    assert meetings[0]["status"] == "planned" and "qatar" not in {p["actor"] for p in meetings[1].get(
+        "participants", [])}  # Doha is where they met
+    assert "war" not in [e["type"] for e in drafted.coding["events"]]
+
+
 def test_planned_meetings_and_what_is_no_meeting():
     drafted, dates = _draft(
         "The U.N. Security Council will hold an emergency meeting on the crisis on Monday. Both leaders were "

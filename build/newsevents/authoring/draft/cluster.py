@@ -5,9 +5,8 @@ meetings or diplomatic steps named together are two acts). A mention that names 
 unless an event of its kind with the same initiator (and for diplomatic steps the same target; for meetings a
 shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
 the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
-it is cited as what came before ('a day after artillery shelling'), opens the story ('Sunday’s bombings' in
-the lead) or carries its own date ('The fighting began on May 23', 'the April 22 attack'): then it founds its
-event. 'Exchanged
+it is cited as what came before ('a day after artillery shelling') or carries its own date ('The fighting
+began on May 23', 'the April 22 attack', 'Sunday’s bombings'): then it founds its event. 'Exchanged
 strikes' adds evidence to the strikes it names together; an exchange that finds no such event founds one, left
 undated. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
 before it; a claim with no event is not drafted.
@@ -23,7 +22,6 @@ from newsevents.resolve.date_phrases import Resolved
 
 STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
 REACH = 3  # sentences a definite mention or an unlinked claim may look back
-LEAD = 2  # sentences that open a story: 'Sunday’s bombings' there is the headline's event, news of its own
 
 
 @dataclass
@@ -123,8 +121,7 @@ class _Clusters:
             if cued or recent:
                 self._join((cued or recent)[-1], mention)
                 return
-            if not (mention.cited or mention.sentence_index < LEAD or (mention.date and (
-                    _opens_clause(mention) or _dated_noun(mention)))):
+            if not (mention.cited or (mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
                 return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:

@@ -9,7 +9,7 @@ import re
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
-ENVOY = r"(?:top diplomat|ambassadors?|envoys?|chargé d[’']affaires|diplomats?|consul)"
+ENVOY = r"(?:top diplomat|ambassadors?|envoys?|charg[eé]s? d[’']affaires|diplomats?|consul)"
 STEPS = [  # (event type, action, pattern): `whose` names the envoy's state, `rest` is where a target may follow
     ("diplomatic_downgrade", "summon", rf"\bsummon(?:ed|s|ing)? (?:the |a )?(?P<whose>(?:[\w’'.-]+ ){{0,4}}?){ENVOY}"),
     ("diplomatic_downgrade", "recall", rf"\brecall(?:ed|s|ing)? (?:its|their|his|her|the) (?:own )?{ENVOY}"),

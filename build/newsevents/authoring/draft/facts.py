@@ -66,6 +66,11 @@ class SentenceFacts:
         gap = self.text[before[-1].end:trigger]
         if lead and not gap.rstrip().endswith(lead):
             return None
+        if re.search(r"\band $", gap) and not re.search(r"[,;]", gap):  # 'X expelled Y’s diplomats and recalled'
+            first = before[0]
+            opening = self.text[clause_start:first.start]
+            if re.fullmatch(r"(?:(?:[Tt]he|[A-Z][\w.\-]*) )*", opening) and first.kind != "adjective":
+                return first
         if SUBJECT_GAP.match(gap) and len(gap.split()) <= 7:
             return before[-1]
         return None

@@ -62,7 +62,8 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
                 mention.targets = [a for a in _objects(facts, match.end()) if a not in mention.initiators][:1]
             else:
                 mention.participants = {a: "participant" for a in sides}
-            dated = bool(facts.dates_in(*facts.clause(match.start())))
+            dated = any(d.start >= match.end() or 0 <= match.start() - d.end <= 12  # its own, not the clause's
+                        for d in facts.dates_in(*facts.clause(match.start())))
             if not (sides or dated or agreed) and (HOLDING.match(facts.text[match.end():]) or GOAL.search(
                     facts.text[:match.start()])):
                 continue  # 'a ceasefire appeared to be holding', 'called for a lasting ceasefire': no act

@@ -29,7 +29,7 @@ CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
-FOR_A = re.compile(r"[^,;]{0,50}? (?:for|at|during|in) (?:a|an|the)(?: [\w\-’']+){0,3} ")
+FOR_A = re.compile(r"[^,;]{0,50}? (?:for|at|during|in)(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
@@ -50,7 +50,7 @@ def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
         if named and named[-1].end == relative.start():
             return [named[-1].actor_id]
     clause_start, _ = facts.clause(trigger)
-    before = [m for m in facts.actors if clause_start <= m.start and m.end <= trigger]
+    before = [m for m in facts.actors if clause_start <= m.start and m.end <= trigger and not _a_place(facts, m)]
     if not before:
         return []
     first = len(before) - 1
@@ -60,6 +60,12 @@ def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
     if len(gap.split()) > 7 or re.search(r"[,;]", gap.strip(" ,")):
         return []
     return _group(facts, before, first)
+
+
+def _a_place(facts: SentenceFacts, mention) -> bool:
+    """'gathered in Doha': a capital after 'in' or 'at' is where, not who."""
+    before = facts.text[:mention.start]
+    return mention.kind == "capital" and re.search(r"\b(?:in|at|near|to|from) $", before) is not None
 
 
 def _objects(facts: SentenceFacts, end: int) -> list[str]:
@@ -141,18 +147,20 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
 
 def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventMention]:
     """'leaders met in Abuja for an extraordinary summit': the verb and the noun are one meeting, of the noun's
-    form, with the verb's participants and status."""
+    form, with the verb's participants and status; 'will visit Lima for talks' is one visit."""
     kept = []
     for mention in found:
         verb = kept[-1] if kept else None
-        if verb is not None and re.fullmatch(r"me(?:e)?ts?", facts.text[verb.start:verb.end]) and FOR_A.fullmatch(
-                facts.text[verb.end:mention.start]):
-            mention.participants = {**verb.participants, **mention.participants}
-            mention.hosts = mention.hosts or verb.hosts
-            mention.status, mention.reference = verb.status, False
-            kept[-1] = mention
-        else:
+        word = facts.text[verb.start:verb.end].lower() if verb else ""
+        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*", word) and
+                                FOR_A.fullmatch(facts.text[verb.end:mention.start])):
             kept.append(mention)
+            continue
+        whole, part = (verb, mention) if verb.action == "visit" else (mention, verb)
+        whole.participants = {**part.participants, **whole.participants}
+        whole.hosts = whole.hosts or part.hosts
+        whole.status, whole.reference = verb.status, False
+        kept[-1] = whole
     return kept
 
 
