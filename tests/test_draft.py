@@ -382,6 +382,13 @@ def test_a_part_named_with_including_and_the_strikes_named_again_are_one_event()
     assert dates[strike["id"]] == (date(2031, 3, 14), date(2031, 3, 14))
 
 
+def test_suspended_aid_or_cooperation_is_sanctions():
+    drafted, _ = _draft("Chile suspended all military cooperation with Peru on Friday. Norway said it was halting "
+                        "budget support.")
+    sanctions = [e for e in drafted.coding["events"] if e["type"] == "sanctions"]
+    assert len(sanctions) == 2 and {("initiator", "chile"), ("target", "peru")} <= _roles(sanctions[0])
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

@@ -15,7 +15,9 @@ KINDS = [  # (event type, action, pattern)
                    r"(?<!threat of )(?<!return to )(?<!verge of )\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
-                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b"),
+                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|\b(?:suspend|halt|freez|cut)"
+                               r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
+                               r"financial |budget )*(?:cooperation|aid|assistance|support)\b"),
     ("negotiation_failure", "failure", r"\b(?:talks|negotiations)(?: (?:between|with|of|in|on) [^,.;]{1,60}?)? "
                                        r"(?:had )?(?:collapsed|broke down|ended without|"
                                        r"failed)\b|\bfailed to (?:reach|agree|strike) (?:a |an )?(?:deal|"
