@@ -389,6 +389,18 @@ def test_suspended_aid_or_cooperation_is_sanctions():
     assert len(sanctions) == 2 and {("initiator", "chile"), ("target", "peru")} <= _roles(sanctions[0])
 
 
+def test_missiles_fired_and_who_fired_them():
+    drafted, _ = _draft("The Houthis said they had fired missiles at a British tanker on Sunday. Chilean troops "
+                        "killed three Peruvians in a raid on Monday. Bolivia and Peru signed a peace agreement in "
+                        "Santiago on Tuesday.")
+    strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
+    assert ("initiator", "houthis") in _roles(strike)
+    raid = next(e for e in drafted.coding["events"] if e["type"] == "armed_clash")
+    assert ("initiator", "peru") not in _roles(raid)  # the people killed, not who raided
+    deal = next(e for e in drafted.coding["events"] if e["type"] == "ceasefire")
+    assert {r[1] for r in _roles(deal)} == {"bolivia", "peru"}  # Santiago is where it was signed
+
+
 def test_a_date_said_of_the_speech_dates_only_the_statement():
     drafted, dates = _draft("Minister Karl Berg said on Thursday that rockets had hit the port of Split.")
     strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")

@@ -70,7 +70,7 @@ def _a_place(facts: SentenceFacts, mention) -> bool:
 
 def _objects(facts: SentenceFacts, end: int) -> list[str]:
     """'with X and Y', 'between X and Y', 'X and Y' right after the trigger."""
-    after = facts.after(end, reach=90)
+    after = [m for m in facts.after(end, reach=90) if not _a_place(facts, m)]
     for i, actor in enumerate(after):
         gap = facts.text[end:actor.start]
         if re.fullmatch(r" (?:(?:with|between|of|to|and|by|from) )?(?:the |his |her |its |their |(?:[a-z]+ ){0,3})?",

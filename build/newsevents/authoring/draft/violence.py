@@ -27,6 +27,8 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
                     r"overran|stormed|broke through|broke the siege)\b"),
     ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
+    ("air_strike", r"\b(?:fired|launched) (?:a |an |\w+ )?(?:(?:ballistic|cruise|anti-ship) )?(?:missiles?|rockets?|"
+                   r"drones?)\b"),
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
@@ -66,7 +68,8 @@ def _initiator(facts: SentenceFacts, mention: EventMention, word: str) -> None:
     gap = text[own.end:start] if own else ""
     initiator = None
     if own and (re.fullmatch(r"[’']s(?: [a-z\-]+){0,2} ", gap) or
-                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: [a-z\-]+){0,2} ", gap)) or
+                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: (?!(?:in|a|an|the|on|at|of|for|by|with|to)"
+                                                          r"\b)[a-z\-]+){0,2} ", gap)) or
                 (own.kind == "adjective" and word in VERB_ONLY and re.fullmatch(r"(?: [\w\-]+){1,3} ", gap))):
         # 'Israel’s strike', 'an Iranian drone attack', 'Thai F-16 fighter jets struck'
         initiator = own.actor_id
