@@ -160,14 +160,15 @@ def test_bombers_gunfire_and_sources_on_the_record():
     drafted, dates = _draft(
         "A suicide bomber killed at least 30 people at a market on Friday, officials said. Medical sources said "
         "50 more were wounded. Gunmen opened fire on a bus on Thursday. Security forces killed 12 militants in a "
-        "raid, the Nigerian army said in a statement on Sunday.")
+        "raid, the Nigerian army said in a statement on Sunday. Gunmen killed 11 villagers overnight, a police "
+        "spokesman said.")
     kinds = [e["type"] for e in drafted.coding["events"]]
-    assert kinds == ["explosion", "armed_clash", "armed_clash"]
+    assert kinds == ["explosion", "armed_clash", "armed_clash", "armed_clash"]
     found = _claims(drafted)
     assert ("officials", "killed", "at least 30", "people") in found
     assert ("medical-sources", "injured", "50", "unknown") in found
     assert ("nigeria-army", "killed", "12", "militants") in found
-
+    assert ("police-unnamed", "killed", "11", "civilians") in found  # no dateline: whose police is the coder's
 
 def test_an_unnamed_body_is_the_dateline_country_s():
     drafted, _ = _draft("LIMA (Wire) - A car bomb exploded outside a bank on Friday, killing four people, "

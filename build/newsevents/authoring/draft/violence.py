@@ -32,6 +32,8 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
+    ("armed_clash", r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Bb]andits|[Ii]nsurgents)(?= (?:had |have |has )?"
+                    r"(?:killed|shot|abducted|kidnapped))"),  # 'Gunmen killed 11 villagers'
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
