@@ -217,6 +217,14 @@ def test_talks_between_two_sides_that_collapsed_are_a_failure_not_a_meeting():
     assert [e["type"] for e in drafted.coding["events"]] == ["negotiation_failure"]
 
 
+def test_a_list_of_groups_left_dead_is_one_claim_each_by_one_claimant():
+    drafted, _ = _draft("A car bomb exploded at a checkpoint on Monday. The fighting left 30 rebels, 12 soldiers and "
+                        "police officers and four civilians dead, according to the army.")
+    assert [c for c in _claims(drafted)] == [
+        ("army-unnamed", "killed", "30", "militants"), ("army-unnamed", "killed", "12", "soldiers"),
+        ("army-unnamed", "killed", "four", "civilians")]
+
+
 def test_a_reported_strike_blames_and_a_self_claimed_one_initiates():
     drafted, _ = _draft(
         "Norway said Sweden carried out an air strike on Oslo on Monday. On Wednesday, Denmark said it had "

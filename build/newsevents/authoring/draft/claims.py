@@ -32,6 +32,7 @@ VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed"
          "bodies": "killed", "number of people killed": "killed", "number of dead": "killed", "toll": "killed",
          "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
          "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured"}
+LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
 
@@ -87,8 +88,26 @@ def _outcome(verb: str) -> str:
     return next(value for stem, value in VERBS.items() if verb.startswith(stem))
 
 
+@cache
+def _item(root: Path) -> re.Pattern:
+    group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
+    return re.compile(rf"\b{_count(root)} (?P<groups>(?:[a-z]+ )?(?:{group_words})(?: and (?:{group_words}))?)\b",
+                      re.I)
+
+
+def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
+    """'left 920 militants, 165 soldiers and 47 civilians dead': one claim per group listed."""
+    found = []
+    for listing in LEFT_LIST.finditer(facts.text):
+        items = list(_item(root).finditer(facts.text, listing.start("list"), listing.end("list")))
+        if len(items) >= 2:
+            found += [(f"listed:{_outcome(listing.group('verb'))}:{listing.end()}", item) for item in items]
+    return found
+
+
 def _read(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
-    found, taken = [], []
+    found = [(form, m) for form, m in _listed(facts, root) if not m.group("unruled")]
+    taken = [m.span() for _, m in found]
     for form, pattern in _patterns(root):
         for match in pattern.finditer(facts.text):
             count = match.group("count")
@@ -113,6 +132,9 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
             if previous is None:
                 continue
             claim.outcome, claim.part_of, claim.claimant = previous.outcome, previous, previous.claimant
+        elif form.startswith("listed:"):  # one claimant for the whole list: the one of its end
+            _, claim.outcome, end = form.split(":")
+            claim.claimant = facts.speaker_at(int(end) - 1)
         else:
             claim.outcome = _outcome(match.group("verb"))
             if match.groupdict().get("more"):  # "wounded 19 others"
