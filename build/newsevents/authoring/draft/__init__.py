@@ -103,7 +103,7 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
         return False
     if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until)\b",
                                                text[date.end:mention.start]):
-        return False  # 'calm settled on Tuesday after Kiir declared a ceasefire': Tuesday is the calm's
+        return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's
     if date.end <= mention.start and "," in text[date.end:mention.start]:
         return not any(m is not mention and m.end <= date.start and "," not in text[m.end:date.start]
                        and date.start - m.end <= 40 for m in mentions)

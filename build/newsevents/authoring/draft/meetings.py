@@ -63,7 +63,7 @@ def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
 
 
 def _a_place(facts: SentenceFacts, mention) -> bool:
-    """'gathered in Doha': a capital after 'in' or 'at' is where, not who."""
+    """'gathered in the capital': a capital after 'in' or 'at' is where, not who."""
     before = facts.text[:mention.start]
     return mention.kind == "capital" and re.search(r"\b(?:in|at|near|to|from) $", before) is not None
 
@@ -146,8 +146,8 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
 
 
 def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventMention]:
-    """'leaders met in Abuja for an extraordinary summit': the verb and the noun are one meeting, of the noun's
-    form, with the verb's participants and status; 'will visit Lima for talks' is one visit."""
+    """'leaders met in the capital for an extraordinary summit': the verb and the noun are one meeting, of the noun's
+    form, with the verb's participants and status; 'will visit the capital for talks' is one visit."""
     kept = []
     for mention in found:
         verb = kept[-1] if kept else None

@@ -40,7 +40,7 @@ def gazetteer() -> Gazetteer:
 
 
 def home_country(dateline: str | None) -> tuple[str, str] | None:
-    """(ISO3, name) of the country a dateline's city lies in ('BISHKEK' → Kyrgyzstan), when the gazetteer knows
+    """(ISO3, name) of the country a dateline's city lies in ('OSLO' → Norway), when the gazetteer knows
     the city as a sizeable one."""
     if not dateline:
         return None

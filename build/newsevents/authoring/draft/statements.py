@@ -36,7 +36,7 @@ CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|dead|died|deaths?|toll)
 def _speaker(facts: SentenceFacts, position: int):
     subject = facts.subject(position)
     if subject is not None and OBJECT_BEFORE.search(facts.text[:subject.start]):
-        return None  # 'spoke with Rahmon and urged him': Rahmon is spoken with, not the one who urged
+        return None  # 'spoke with the president and urged him': the president is spoken with, not the one who urged
     if subject is not None:
         return subject
     attribution = next((a for a in facts.attributions if a.verb_start <= position < a.verb_end + 40), None)

@@ -37,7 +37,7 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
-# 'the Thai air strikes', 'Sunday’s bombings', and a part of an act named before: 'including a strike on'
+# 'the Danish air strikes', 'Sunday’s bombings', and a part of an act named before: 'including a strike on'
 DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
                       r"(?: [a-z\-]+| [A-Z][a-z]+){0,2} $|\b(?:including|among them) (?:a|an|the)(?: [a-z\-]+)? $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
@@ -73,7 +73,7 @@ def _initiator(facts: SentenceFacts, mention: EventMention, word: str) -> None:
                 (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: (?!(?:in|a|an|the|on|at|of|for|by|with|to)"
                                                           r"\b)[a-z\-]+){0,2} ", gap)) or
                 (own.kind == "adjective" and word in VERB_ONLY and re.fullmatch(r"(?: [\w\-]+){1,3} ", gap))):
-        # 'Israel’s strike', 'an Iranian drone attack', 'Thai F-16 fighter jets struck'
+        # 'Israel’s strike', 'an Iranian drone attack', 'Danish F-16 fighter jets struck'
         initiator = own.actor_id
     elif BY_AFTER.match(text[end:]):
         by = facts.after(end, reach=40)
@@ -114,7 +114,7 @@ def _targets(facts: SentenceFacts, mention: EventMention) -> None:
 
 
 def _no_target(text: str, actor) -> bool:
-    """A news outlet ('the IRNA news agency', 'state television') or a region named as a place ('Balochistan
+    """A news outlet ('the state news agency', 'state television') or a region named as a place ('Kanem
     province') is where or by whom a strike is told, not its target."""
     words = set(actor.surface.split())
     return bool(words & MEDIA_WORDS) or re.match(r"(?: [a-z]+)? (?:news agency|agency|television|media|province|"
