@@ -140,6 +140,91 @@ def test_claims_in_many_wordings_and_none_without_a_counting_rule():
     assert all(c[2] != "20" for c in found)  # 'about 20': no documented rule for 'about', nothing drafted
 
 
+def test_unnamed_sources_claim_but_make_no_statement_and_are_never_targets():
+    drafted, _ = _draft(
+        "A car bomb exploded at a bus station in Sokoto on Monday, killing 11 people, police said. Witnesses "
+        "said the blast killed at least 15 people. The Nigerian health ministry said 20 people were wounded. "
+        "The ministry said two more people died. Residents fled the town.")
+    found = _claims(drafted)
+    police = next(c[0] for c in found if c[2] == "11")
+    assert police and drafted.actor_proposals[police].entry["type"] == "government_body"
+    assert ("witnesses", "killed", "at least 15", "people") in found
+    assert ("nigeria-health-ministry", "injured", "20", "people") in found
+    assert ("nigeria-health-ministry", "killed", "two", "people") in found  # 'The ministry': the one named before
+    assert not [e for e in drafted.coding["events"] if e["type"] == "statement"]
+    roles = {r for e in drafted.coding["events"] for r in _roles(e)}
+    assert not {r for r in roles if r[0] in ("target", "initiator") and r[1] in ("witnesses", "residents")}
+
+
+def test_bombers_gunfire_and_sources_on_the_record():
+    drafted, dates = _draft(
+        "A suicide bomber killed at least 30 people at a market on Friday, officials said. Medical sources said "
+        "50 more were wounded. Gunmen opened fire on a bus on Thursday. Security forces killed 12 militants in a "
+        "raid, the Nigerian army said in a statement on Sunday. Gunmen killed 11 villagers overnight, a police "
+        "spokesman said.")
+    kinds = [e["type"] for e in drafted.coding["events"]]
+    assert kinds == ["explosion", "armed_clash", "armed_clash", "armed_clash"]
+    found = _claims(drafted)
+    assert ("officials", "killed", "at least 30", "people") in found
+    assert ("medical-sources", "injured", "50", "unknown") in found
+    assert ("nigeria-army", "killed", "12", "militants") in found
+    assert ("police-unnamed", "killed", "11", "civilians") in found  # no dateline: whose police is the coder's
+
+def test_an_unnamed_body_is_the_dateline_country_s():
+    drafted, _ = _draft("LIMA (Wire) - A car bomb exploded outside a bank on Friday, killing four people, "
+                        "police said.")
+    assert [c[0] for c in _claims(drafted)] == ["peru-police"]
+    assert drafted.actor_proposals["peru-police"].entry["country"] == "PER"
+
+
+def test_tolls_that_rise_bodies_recovered_sub_groups_and_those_among_the_dead():
+    drafted, _ = _draft(
+        "A suicide bombing hit a wedding hall in Herat on Saturday. The death toll has risen to 41, the Afghan "
+        "health ministry said on Sunday, 17 of them children. Soldiers recovered the bodies of six attackers, the "
+        "Afghan army said.")
+    found = _claims(drafted)
+    assert ("afghanistan-health-ministry", "killed", "41", "unknown") in found  # a toll names no group
+    assert ("afghanistan-health-ministry", "killed", "17", "children") in found
+    assert ("afghanistan-army", "killed", "six", "militants") in found
+    sub = next(c for e in drafted.coding["events"] for c in e.get("claims", []) if c["count"] == "17")
+    whole = next(c for e in drafted.coding["events"] for c in e.get("claims", []) if c["count"] == "41")
+    assert sub["part_of"] == whole["id"]
+    drafted, _ = _draft("A blast tore through a market on Friday. Twelve students were among the dead. Four of "
+                        "them had been killed on their way home. Two employees were hurt.")
+    assert _claims(drafted) == [(None, "killed", "Twelve", "civilians"), (None, "killed", "Four", "unknown"),
+                                (None, "injured", "Two", "civilians")]
+
+
+def test_a_definite_act_is_news_in_the_lead_or_with_its_own_date_but_not_as_a_topic():
+    drafted, dates = _draft(
+        "Officials counted the damage from Friday’s bombing in the capital. Schools stayed shut on Monday. "
+        "Shops reopened slowly across the city. Buses ran again in the evening. The fighting began on March 2, "
+        "when police raided a warehouse.")
+    assert sorted(e["type"] for e in drafted.coding["events"]) == ["armed_clash", "explosion"]  # one with the raid
+    clash = next(e for e in drafted.coding["events"] if e["type"] == "armed_clash")
+    assert dates[clash["id"]] == (date(2031, 3, 2), date(2031, 3, 2))
+    drafted, _ = _draft("Schools stayed shut on Monday. Shops reopened slowly. Buses ran again. A council will "
+                        "hold a meeting on the shelling on Tuesday.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["meeting"]  # the shelling is the meeting's topic
+    drafted, dates = _draft("Schools stayed shut on Monday. Shops reopened slowly. Buses ran again. Chad blamed "
+                            "Sudan for the March 2 attack, which Khartoum denies.")
+    (attack,) = drafted.coding["events"]
+    assert attack["type"] == "armed_clash" and dates[attack["id"]] == (date(2031, 3, 2), date(2031, 3, 2))
+
+
+def test_talks_between_two_sides_that_collapsed_are_a_failure_not_a_meeting():
+    drafted, _ = _draft("Talks between Chad and Niger collapsed in January.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["negotiation_failure"]
+
+
+def test_a_list_of_groups_left_dead_is_one_claim_each_by_one_claimant():
+    drafted, _ = _draft("A car bomb exploded at a checkpoint on Monday. The fighting left 30 rebels, 12 soldiers and "
+                        "police officers and four civilians dead, according to the army.")
+    assert [c for c in _claims(drafted)] == [
+        ("army-unnamed", "killed", "30", "militants"), ("army-unnamed", "killed", "12", "soldiers"),
+        ("army-unnamed", "killed", "four", "civilians")]
+
+
 def test_a_reported_strike_blames_and_a_self_claimed_one_initiates():
     drafted, _ = _draft(
         "Norway said Sweden carried out an air strike on Oslo on Monday. On Wednesday, Denmark said it had "
@@ -181,6 +266,35 @@ def test_a_phone_call_between_people_named_with_their_titles():
     assert people["juan-perez"]["country"] == "PER" and people["jane-doe"]["type"] == "person"
 
 
+def test_a_call_with_two_people_is_two_calls_and_a_meeting_for_a_summit_is_one_summit():
+    drafted, dates = _draft(
+        "President Ana Ruiz spoke by telephone with Hugo Vidal and with Prime Minister Eva Lind on Monday. "
+        "Leaders of the Andean Community will meet in Quito on Friday for an emergency summit.")
+    calls = [e for e in drafted.coding["events"] if e.get("meeting", {}).get("type") == "phone_call"]
+    assert sorted(sorted(p["actor"] for p in c["participants"]) for c in calls) == [
+        ["ana-ruiz", "eva-lind"], ["ana-ruiz", "hugo-vidal"]]
+    assert all(dates[c["id"]] == (date(2031, 3, 10), date(2031, 3, 10)) for c in calls)
+    summits = [e for e in drafted.coding["events"] if e["type"] == "meeting" and e not in calls]
+    assert [(s["meeting"]["type"], s["status"]) for s in summits] == [("conference", "planned")]
+    assert dates[summits[0]["id"]] == (date(2031, 3, 21), date(2031, 3, 21))
+
+
+def test_steps_and_meetings_read_from_their_own_words():
+    drafted, dates = _draft(
+        "Chile expelled two Peruvian diplomats on Thursday and recalled its ambassador from Lima. Foreign Minister "
+        "Ana Ruiz will visit Quito on Monday for talks with her Ecuadorian counterpart. Ministers from 12 countries "
+        "gathered in Doha on Saturday for talks, their first meeting since the war began. Bolivia summoned "
+        "Brazil’s charge d’affaires.")
+    steps = [e for e in drafted.coding["events"] if e["type"] == "diplomatic_downgrade"]
+    assert [("initiator", "chile") in _roles(e) for e in steps] == [True, True, False]
+    assert ("target", "brazil") in _roles(steps[2])
+    meetings = [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+    assert [m["meeting"]["type"] for m in meetings] == ["visit", "multilateral_talks"]
+    assert meetings[0]["status"] == "planned" and "qatar" not in {p["actor"] for p in meetings[1].get(
+        "participants", [])}  # Doha is where they met
+    assert "war" not in [e["type"] for e in drafted.coding["events"]]
+
+
 def test_planned_meetings_and_what_is_no_meeting():
     drafted, dates = _draft(
         "The U.N. Security Council will hold an emergency meeting on the crisis on Monday. Both leaders were "
@@ -203,6 +317,97 @@ def test_statements_by_people_and_bodies_but_not_a_toll_or_a_bare_state():
     assert "norway" not in speakers
     assert speakers.count(next(s for s in speakers if "austria" in s)) == 1  # denied … and blamed: one
     assert len(statements) == 2
+
+
+def test_what_is_no_statement_and_no_war():
+    drafted, dates = _draft(
+        "The defence ministry of Chile said the drone had crossed into its airspace. President Ana Ruiz declared a "
+        "ceasefire on Monday. Minister Luis Soto spoke by telephone with Prime Minister Eva Lind and urged calm. "
+        "Peru called the raid an act of war and warned of a return to war. Ruiz declared Friday a day of mourning.")
+    statements = [e for e in drafted.coding["events"] if e["type"] == "statement"]
+    speakers = {r["actor"] for e in statements for r in e["actors"] if r["role"] == "initiator"}
+    assert "chile-defence-ministry" not in speakers  # a body that only said something gives facts
+    assert "eva-lind" not in speakers  # spoken with, not the one who urged
+    assert [e["type"] for e in drafted.coding["events"]].count("ceasefire") == 1
+    assert not [e for e in statements if "ceasefire" in e["evidence"][0]]  # declaring it is the ceasefire
+    assert "war" not in [e["type"] for e in drafted.coding["events"]]
+    mourning = next(e for e in statements if "mourning" in e["evidence"][0])
+    assert dates[mourning["id"]] == (None, None)  # Friday is what was declared, not when
+    drafted, dates = _draft("President Ana Ruiz declared on Tuesday that the war was over.")
+    statement = next(e for e in drafted.coding["events"] if e["type"] == "statement")
+    assert dates[statement["id"]] == (date(2031, 3, 11), date(2031, 3, 11))
+    drafted, dates = _draft("President Ana Ruiz declared a state of emergency on Monday. Minister Luis Soto said in "
+                            "a televised statement late on Wednesday that the border would close.")
+    assert sorted(dates.values()) == [(date(2031, 3, 10), date(2031, 3, 10)), (date(2031, 3, 12), date(2031, 3, 12))]
+
+
+def test_an_agreed_truce_has_happened_and_an_adjective_before_a_place_is_no_actor():
+    drafted, dates = _draft(
+        "Chile and Peru agreed on Tuesday to a truce after talks in the Bolivian city of Sucre. Peruvian "
+        "shelling on the Chilean border town of Arica killed two. The two South American neighbours traded blame.")
+    truce = next(e for e in drafted.coding["events"] if e["type"] == "ceasefire")
+    assert truce["status"] == "occurred" and dates[truce["id"]] == (date(2031, 3, 11), date(2031, 3, 11))
+    assert ("participant", "bolivia") not in _roles(truce)
+    shelling = next(e for e in drafted.coding["events"] if e["type"] == "armed_clash")
+    assert ("target", "chile") not in _roles(shelling)
+    assert "south-american" not in drafted.actor_proposals
+
+
+def test_an_exchange_of_strikes_named_first_is_news_and_a_deadline_is_still_to_come():
+    drafted, dates = _draft(
+        "Chad and Sudan exchanged drone strikes last week. Sudan said the strikes killed six people. Envoys of "
+        "both states were asked to return to their posts by March 20.")
+    strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
+    assert dates[strike["id"]] == (None, None)  # one record for the acts of both sides: no one date
+    assert [(c["claimant"], c["count"]) for c in strike.get("claims", [])] == [("sudan", "six")]
+    restoration = next(e for e in drafted.coding["events"] if e["type"] == "diplomatic_restoration")
+    assert restoration["status"] == "planned"  # 'asked to return': the return is still to come
+    assert dates[restoration["id"]] == (date(2031, 3, 20), date(2031, 3, 20))  # both sides' one act, dated
+
+
+def test_a_news_agency_or_a_province_is_no_target():
+    for body in ("Chad carried out air strikes on Kanem news agency on Monday.",
+                 "Chad carried out air strikes on Mongo Press on Monday."):
+        drafted, _ = _draft(body)
+        strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
+        assert _roles(strike) == {("initiator", "chad")}
+
+
+def test_a_ceasefire_wanted_or_in_force_is_no_new_ceasefire():
+    drafted, _ = _draft(
+        "Schools reopened in the border towns on Monday, as a ceasefire between the two neighbours appeared to be "
+        "holding. The U.N. chief called for a lasting ceasefire. A Qatar-mediated truce has largely held since "
+        "October.")
+    truces = [e for e in drafted.coding["events"] if e["type"] == "ceasefire"]
+    assert [t["evidence"] for t in truces] == [["A Qatar-mediated truce has largely held since October."]]
+
+
+def test_a_part_named_with_including_and_the_strikes_named_again_are_one_event():
+    drafted, dates = _draft(
+        "Chilean F-16 fighter jets struck two Peruvian army posts on Friday, including a strike on a depot. A "
+        "Peruvian official said three soldiers were killed by the Chilean air strikes.")
+    (strike,) = [e for e in drafted.coding["events"] if e["type"] == "air_strike"]
+    assert ("initiator", "chile") in _roles(strike) and len(strike["evidence"]) == 2
+    assert dates[strike["id"]] == (date(2031, 3, 14), date(2031, 3, 14))
+
+
+def test_suspended_aid_or_cooperation_is_sanctions():
+    drafted, _ = _draft("Chile suspended all military cooperation with Peru on Friday. Norway said it was halting "
+                        "budget support.")
+    sanctions = [e for e in drafted.coding["events"] if e["type"] == "sanctions"]
+    assert len(sanctions) == 2 and {("initiator", "chile"), ("target", "peru")} <= _roles(sanctions[0])
+
+
+def test_missiles_fired_and_who_fired_them():
+    drafted, _ = _draft("The Houthis said they had fired missiles at a British tanker on Sunday. Chilean troops "
+                        "killed three Peruvians in a raid on Monday. Bolivia and Peru signed a peace agreement in "
+                        "Santiago on Tuesday.")
+    strike = next(e for e in drafted.coding["events"] if e["type"] == "air_strike")
+    assert ("initiator", "houthis") in _roles(strike)
+    raid = next(e for e in drafted.coding["events"] if e["type"] == "armed_clash")
+    assert ("initiator", "peru") not in _roles(raid)  # the people killed, not who raided
+    deal = next(e for e in drafted.coding["events"] if e["type"] == "ceasefire")
+    assert {r[1] for r in _roles(deal)} == {"bolivia", "peru"}  # Santiago is where it was signed
 
 
 def test_a_date_said_of_the_speech_dates_only_the_statement():
@@ -256,8 +461,31 @@ def test_date_phrases_are_the_forms_the_resolver_knows():
     (sentence,) = list(sentences(parse_capture(text)[0], text))
     found = [(d.phrase, d.kind) for d in find_dates(sentence, text)]
     assert found == [("last Friday", "weekday"), ("3 March 2025", "day_month_year"),
-                     ("two days after", "days_offset"), ("in November", "month"), ("Dec. 2", "month_day"),
+                     ("two days after", "days_offset"), ("in November", "month"), ("by Dec. 2", "month_day"),
                      ("in 2019", "year")]
+
+
+def test_a_date_phrase_inside_a_longer_one_the_resolver_cannot_read_is_no_date():
+    text = ("Headline of a story for the date tests\n\nThe war of 1991–95 ended, a truce held in May last year "
+            "and the 2003-04 talks failed.\n")
+    (sentence,) = list(sentences(parse_capture(text)[0], text))
+    assert find_dates(sentence, text) == []
+
+
+def test_a_date_belongs_to_the_act_next_to_it_not_to_one_across_another_act():
+    drafted, dates = _draft(
+        "Chad has fought rebels since 2015 but sought a way out of the war since restoring ties with Sudan in "
+        "March 2029. Two soldiers died in a brief exchange of fire in May, and talks in Niamey in June ended "
+        "without a deal. Mali recalled its ambassador from Togo and expelled Togo’s envoy on Monday.")
+    by_type = {}
+    for event in drafted.coding["events"]:
+        by_type.setdefault(event["type"], []).append(dates[event["id"]])
+    assert by_type["war"] == [(date(2015, 1, 1), date(2015, 12, 31))]  # March 2029 dates the restoring of ties
+    assert by_type["diplomatic_restoration"] == [(date(2029, 3, 1), date(2029, 3, 31))]
+    assert by_type["armed_clash"] == [(date(2030, 5, 1), date(2030, 5, 31))]
+    assert (date(2030, 6, 1), date(2030, 6, 30)) in by_type["negotiation_failure"] + by_type.get("meeting", [])
+    assert (date(2030, 5, 1), date(2030, 5, 31)) not in by_type["negotiation_failure"] + by_type.get("meeting", [])
+    assert by_type["diplomatic_downgrade"] == [(date(2031, 3, 10), date(2031, 3, 10))] * 2  # joined by 'and'
 
 
 def test_long_sentences_are_quoted_by_clause():

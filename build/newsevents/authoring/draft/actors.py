@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from newsevents.authoring.draft import lexicon
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.slug import slug
+from newsevents.authoring.draft.sources import find_sources
 from newsevents.authoring.draft.text import Sentence
 from newsevents.resolve.date_phrases import MONTHS, WEEKDAYS
 from newsevents.resolve.mentions import alias_pattern
@@ -37,7 +38,9 @@ FUNCTION_WORDS = {
 }
 CALENDAR_WORDS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|area|state|capital) of $")
-PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate)\b")
+PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate|"
+                         r"capital|border (?:towns?|villages?|districts?|areas?|regions?|provinces?)|"
+                         r"side of the border)\b")
 ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?|guerrillas?)\b")
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -46,8 +49,8 @@ GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Provinc
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Chilean'), capital, body
-    or person."""
+    """An actor named in a sentence; `kind`: name, state (by its name), adjective ('Chilean'), capital, body,
+    person, or source (an unnamed source that speaks: 'police said', 'witnesses said')."""
 
     actor_id: str
     start: int
@@ -68,8 +71,11 @@ class ActorProposal:
 class ActorFinder:
     """Finds actors in sentences; names the registries lack become proposals."""
 
-    def __init__(self, registry: dict[str, dict], places: PlaceFinder):
-        self.registry, self.places = registry, places
+    def __init__(self, registry: dict[str, dict], places: PlaceFinder, home: tuple[str, str] | None = None):
+        """`home`: (ISO3, name) of the country the story is datelined in, whose bodies an unnamed 'police said'
+        most likely means."""
+        self.registry, self.places, self.home = registry, places, home
+        self.bodies_seen: dict[str, str] = {}  # body noun ('health ministry') → the body last named with it
         self.pattern, self.owner = alias_pattern(registry)
         self.proposals: dict[str, ActorProposal] = {}
         self.surnames: dict[str, str] = self._surnames(registry)
@@ -118,7 +124,8 @@ class ActorFinder:
         """Actor mentions of one sentence, in order, none overlapping: the longest reading of a stretch wins,
         and of readings as long, the surest (registry, body, titled person, state)."""
         candidates = []
-        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._roles, self._states)):
+        for rank, finder in enumerate((self._registry, self._bodies, self._people, self._roles, self._states,
+                                       self._sources)):
             candidates += [(m, rank) for m in finder(sentence, [])]
         found: list[Mention] = []
         for mention, _ in sorted(candidates, key=lambda c: (c[0].start - c[0].end, c[1], c[0].start)):
@@ -128,7 +135,8 @@ class ActorFinder:
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         found.sort(key=lambda m: m.start)
-        return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)]
+        return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)
+                and not (m.kind == "adjective" and PLACE_AFTER.match(sentence.text[m.end:]))]
 
     @staticmethod
     def _nationality_of(mention: Mention, after: Mention | None, sentence: Sentence) -> bool:
@@ -170,6 +178,12 @@ class ActorFinder:
         return mentions
 
     def _body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
+        actor_id = self._state_body(state, body, surface, sentence)
+        self.bodies_seen.pop(body.lower(), None)  # the latest named comes last
+        self.bodies_seen[body.lower()] = actor_id
+        return actor_id
+
+    def _state_body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
         wanted = slug(f"{self.name_of(state)} {body}")
         for actor_id, actor in self.registry.items():
             if actor.get("affiliation") == state and actor["type"] == "government_body" and (
@@ -295,6 +309,46 @@ class ActorFinder:
         state = self.state_for(iso3, name, sentence)
         return Mention(state, start, start + len(phrase), phrase, kind) if state else None
 
+    def _sources(self, sentence: Sentence, found) -> list[Mention]:
+        """Unnamed sources that speak: a body named without its state is the one of that kind named before in
+        the story ('The ministry said'), else the dateline country's; people named by what they are
+        ('witnesses') are proposed as a group."""
+        mentions = []
+        for source in find_sources(sentence.text):
+            surface = re.sub(r"^(?:[Tt]he) ", "", source.surface)
+            if source.group:
+                actor_id = self._group(source.group, surface, sentence)
+            else:
+                actor_id = self._unnamed_body(source.body, surface, sentence)
+            mentions.append(Mention(actor_id, source.start, source.end, source.surface, "source"))
+        return mentions
+
+    def _unnamed_body(self, body: str, surface: str, sentence: Sentence) -> str:
+        ministries = [a for noun, a in self.bodies_seen.items() if noun.endswith("ministry")]
+        seen = self.bodies_seen.get(body) or (ministries[-1] if body == "ministry" and ministries else None)
+        if seen:
+            self._alias(seen, surface)
+            return seen
+        if self.home and body != "ministry":
+            return self._body(self.state_for(*self.home, sentence), body, surface, sentence)
+        actor_id = self._new_id(f"{body} unnamed")
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": f"{body[0].upper()}{body[1:]}", "type": "government_body", "country": None,
+                 "aliases": [surface]}, sentence.text, "a government body named without its state: say whose")
+        self._alias(actor_id, surface)
+        return actor_id
+
+    def _group(self, group: str, surface: str, sentence: Sentence) -> str:
+        actor_id = self._new_id(group)
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": f"{group[0].upper()}{group[1:]} (unnamed)", "type": "other",
+                 "country": None, "aliases": [surface]},
+                sentence.text, "unnamed people the story cites as a source: say who and where")
+        self._alias(actor_id, surface)
+        return actor_id
+
     # -- other names --------------------------------------------------------------------------------------
     def _names(self, sentence: Sentence, found) -> list[Mention]:
         masked = list(sentence.text)
@@ -312,7 +366,7 @@ class ActorFinder:
                              or words[-1] in lexicon.TITLE_WORDS):
                 words = words[:-1]
             if not words or (start == 0 and len(words) == 1 and words[0] not in self.surnames) or \
-                    (len(words) == 1 and words[0] in lexicon.REGIONAL_ADJECTIVES):
+                    all(w in lexicon.REGIONAL_ADJECTIVES for w in words):  # 'Central Asian neighbours'
                 continue
             name = " ".join(words)
             if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS:

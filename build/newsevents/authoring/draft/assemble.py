@@ -13,7 +13,7 @@ from newsevents.authoring.draft.actors import ActorFinder
 from newsevents.authoring.draft.cluster import Cluster
 from newsevents.authoring.draft.lexicon import level_of
 from newsevents.authoring.draft.meetings import meeting_type
-from newsevents.authoring.draft.mentions import ClaimMention, EventMention
+from newsevents.authoring.draft.mentions import VIOLENT, ClaimMention, EventMention
 from newsevents.authoring.draft.places import PlaceFinder
 from newsevents.authoring.draft.slug import slug
 from newsevents.authoring.draft.summaries import summary
@@ -66,12 +66,14 @@ class Assembler:
     def resolve(self, mention: EventMention) -> Resolved:
         if mention.date is None or mention.date.relative_to_event:
             return Resolved.unknown()
-        return resolve(mention.date.phrase, self.article.published_range, future=mention.status != "occurred",
-                       published_basis=self.article.published_date_basis)
+        deadline = mention.date.phrase.lower().startswith("by ")  # 'asked to return by Jan. 26': still to come
+        return resolve(mention.date.phrase, self.article.published_range, future=mention.status != "occurred"
+                       or deadline, published_basis=self.article.published_date_basis)
 
     def _date(self, cluster: Cluster) -> tuple[dict, Resolved]:
-        dated = [m for m in cluster.mentions if m.date and not m.mutual] or \
-            [m for m in cluster.mentions if m.date]
+        dated = [m for m in cluster.mentions if m.date and not m.mutual]  # 'exchanged strikes' dates no strike
+        if not dated and cluster.first.mutual and cluster.type not in VIOLENT:  # 'both returned their envoys'
+            dated = [m for m in cluster.mentions if m.date]
         if not dated:
             return {}, Resolved.unknown()
         best = next((m for m in dated if not m.date.relative_to_event), dated[0])

@@ -17,6 +17,8 @@ ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
 DATE_AROUND_VERB = 14
+ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?: (?:late |early )?on [A-Z]\w+day)?"
+                           r"\.?$")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -77,7 +79,8 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         speaker, at = _speaker_before(text, start, mentions, persons, last_person)
         rest = text[end:].split()
         at_end = (len(rest) <= 4 and (not rest or rest[0].lower() not in OPENS_A_CLAUSE)  # "…, X said on Sunday."
-                  or re.match(r"(?: on [A-Z]\w+day)?,", text[end:]) is not None)  # "…, X said, in the deadliest …"
+                  or re.match(r"(?: on [A-Z]\w+day)?,", text[end:]) is not None  # "…, X said, in the deadliest …"
+                  or ON_RECORD_END.match(text[end:]) is not None)  # "…, the army said in a statement on Sunday."
         comma = text.rfind(", ", 0, at or start)
         if speaker is not None and at is not None and at_end and comma > 0 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):

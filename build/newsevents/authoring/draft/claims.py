@@ -23,9 +23,16 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "police officers": "soldiers", "policemen": "soldiers", "officers": "soldiers", "peacekeepers": "soldiers",
     "security personnel": "soldiers", "guards": "soldiers", "militants": "militants", "fighters": "militants",
     "insurgents": "militants", "gunmen": "militants", "rebels": "militants", "attackers": "militants",
+    "citizens": "people", "employees": "civilians", "workers": "civilians", "staff": "civilians",
+    "students": "civilians", "pupils": "civilians", "journalists": "civilians", "pilgrims": "civilians",
+    "shoppers": "civilians", "protesters": "civilians", "demonstrators": "civilians", "farmers": "civilians",
+    "fishermen": "civilians", "miners": "civilians", "refugees": "civilians", "migrants": "civilians",
 }
 VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
-         "wound": "injured", "injur": "injured", "hurt": "injured"}
+         "bodies": "killed", "number of people killed": "killed", "number of dead": "killed", "toll": "killed",
+         "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
+         "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured"}
+LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
 
@@ -46,15 +53,25 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     tail = r"(?P<verb>killed|wounded|injured|dead|died|hurt)"
     return [
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
-        ("passive", re.compile(rf"\b{count}(?: {groups})?(?: (?:were|was|have been|had been|are|being|reportedly|"
-                               rf"also|had|have|were also|were reported))? {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count}(?: {groups}| more| others)?(?: (?:were|was|have been|had been|are|being|"
+                               rf"reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
         ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
                                rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
         ("deaths", re.compile(rf"\b(?P<verb>the deaths? of|death toll (?:rose |climbed |stood )?(?:to|at)) {count}"
                               rf"(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b{count} (?P<verb>deaths)\b", re.I)),
+        ("passive", re.compile(rf"\b{count} of (?:them|those|whom)(?: [^,.;]{{1,30}}?)? (?:were|was|have been|"
+                               rf"had been) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups} (?:were|are) among the {tail}\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out) (?:the )?(?P<verb>bodies) of {count}"
+                              rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
+                              rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:risen|rose|climbed|jumped|"
+                              rf"increased|reached|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
+                              rf"(?: {groups})?\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
+        ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
     ]
 
 
@@ -67,12 +84,30 @@ def _group(text: str | None) -> str:
 
 
 def _outcome(verb: str) -> str:
-    verb = verb.lower()
+    verb = " ".join(verb.lower().split()).removeprefix("the ").removeprefix("death ")
     return next(value for stem, value in VERBS.items() if verb.startswith(stem))
 
 
+@cache
+def _item(root: Path) -> re.Pattern:
+    group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
+    return re.compile(rf"\b{_count(root)} (?P<groups>(?:[a-z]+ )?(?:{group_words})(?: and (?:{group_words}))?)\b",
+                      re.I)
+
+
+def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
+    """'left 920 militants, 165 soldiers and 47 civilians dead': one claim per group listed."""
+    found = []
+    for listing in LEFT_LIST.finditer(facts.text):
+        items = list(_item(root).finditer(facts.text, listing.start("list"), listing.end("list")))
+        if len(items) >= 2:
+            found += [(f"listed:{_outcome(listing.group('verb'))}:{listing.end()}", item) for item in items]
+    return found
+
+
 def _read(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
-    found, taken = [], []
+    found = [(form, m) for form, m in _listed(facts, root) if not m.group("unruled")]
+    taken = [m.span() for _, m in found]
     for form, pattern in _patterns(root):
         for match in pattern.finditer(facts.text):
             count = match.group("count")
@@ -97,6 +132,9 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
             if previous is None:
                 continue
             claim.outcome, claim.part_of, claim.claimant = previous.outcome, previous, previous.claimant
+        elif form.startswith("listed:"):  # one claimant for the whole list: the one of its end
+            _, claim.outcome, end = form.split(":")
+            claim.claimant = facts.speaker_at(int(end) - 1)
         else:
             claim.outcome = _outcome(match.group("verb"))
             if match.groupdict().get("more"):  # "wounded 19 others"

@@ -5,12 +5,15 @@ meetings or diplomatic steps named together are two acts). A mention that names 
 unless an event of its kind with the same initiator (and for diplomatic steps the same target; for meetings a
 shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
 the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
-it is cited as what came before ('a day after artillery shelling'): then it founds its event. 'Exchanged
-strikes' adds evidence to the strikes it names together. A casualty claim belongs to the violent event of its
-sentence, else to the latest one named just before it; a claim with no event is not drafted.
+it is cited as what came before ('a day after artillery shelling') or carries its own date ('The fighting
+began on May 23', 'the April 22 attack', 'Sunday’s bombings'): then it founds its event. 'Exchanged
+strikes' adds evidence to the strikes it names together; an exchange that finds no such event founds one, left
+undated. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
+before it; a claim with no event is not drafted.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -46,6 +49,20 @@ def _family(kind: str) -> str:
     return "violent" if kind in VIOLENT else kind
 
 
+def _opens_clause(mention: EventMention) -> bool:
+    """'The fighting began on May 23': the mention is its clause's subject, not a topic ('a meeting on the
+    fighting on Thursday')."""
+    start, _ = mention.facts.clause(mention.start)
+    lead = mention.facts.text[start:mention.start]
+    return re.fullmatch(r"(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w’'\-]+){0,3} ", lead) is not None
+
+
+def _dated_noun(mention: EventMention) -> bool:
+    """'the April 22 attack', 'the 2017 bombing': the date is part of the name of the act."""
+    gap = mention.facts.text[mention.date.end:mention.start]
+    return mention.date.end <= mention.start and re.fullmatch(r"(?:[’']s)? (?:[a-z\-]+ )?", gap) is not None
+
+
 def _overlap(a: Resolved, b: Resolved) -> bool:
     return a.start is None or b.start is None or (a.start <= b.end and b.start <= a.end)
 
@@ -72,6 +89,8 @@ class _Clusters:
                 set(m.initiators) == set(mention.initiators) for m in cluster.mentions):
             return True
         if mention.type == "meeting":
+            if any(m.sentence_index == mention.sentence_index for m in cluster.mentions):
+                return False  # 'spoke with A and with B': two calls named together are two
             shared = set(cluster.all("participants")) & set(mention.participants)
             return cluster.action == mention.action and bool(shared) and \
                 cluster.first.status == mention.status and self._dates_agree(cluster, mention)
@@ -87,10 +106,13 @@ class _Clusters:
                                                      or mention.places[0] in cluster.all("places"))
 
     def add(self, mention: EventMention) -> None:
-        if mention.mutual:
-            for cluster in [c for c in self.clusters if c.type == mention.type]:
+        kin = [c for c in self.clusters if c.type == mention.type]
+        if mention.mutual and kin:
+            for cluster in kin:
                 self._join(cluster, mention)
             return
+        # 'the neighbours exchanged strikes last week', nothing named before: news of its own (undated: it tells
+        # of the acts of both sides together)
         if mention.reference:
             recent = [c for c in self.clusters if _family(c.type) == _family(mention.type)
                       and mention.sentence_index - c.last_sentence <= REACH]
@@ -99,7 +121,7 @@ class _Clusters:
             if cued or recent:
                 self._join((cued or recent)[-1], mention)
                 return
-            if not mention.cited:
+            if not (mention.cited or (mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
                 return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:

@@ -21,8 +21,8 @@ FORMS = [  # longest forms first; a shorter form never overlaps a longer one alr
     r"\b" + _M + r"\s*\d{1,2},?\s+\d{4}\b",
     r"\b" + _LEAD + _M + r"\s+\d{4}\b",
     r"\b" + _M + r"\s+\d{4}\b",
-    r"\b" + _M + r"\s*\d{1,2}\b(?!:)",
-    r"\b\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
+    r"\b(?:by\s+)?" + _M + r"\s*\d{1,2}\b(?!:)",  # 'by Jan. 26': a deadline, still to come
+    r"\b(?:by\s+)?\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
     r"\b" + _LEAD + _M.removesuffix(r"\.?") + r"\b(?!\.?\s*\d)",
     r"\b" + _LEAD + r"(?:19|20)\d{2}\b",
     r"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?" + _WD + r"\b",
@@ -32,6 +32,11 @@ FORMS = [  # longest forms first; a shorter form never overlaps a longer one alr
     r"\bthe\s+(?:next|following)\s+day\b",
 ]
 PATTERN = re.compile("|".join(f"(?:{form})" for form in FORMS))
+# a phrase that is part of a longer one the resolver cannot read: 'April last year', '1998–99', '1992-95 war'
+PART_OF_LONGER = (re.compile(r"^[ ,]*(?:last|this|next) year\b|^[–-]\d{2,4}\b"),
+                  re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s*$|\d{2,4}[–-]$"))
+# a day that is what was declared, not when: 'declared Monday a day of mourning'
+NAMED_DAY = re.compile(r"\b(?:declared|declares|named|designated|proclaimed) $")
 # a past year or month in these words is context: "the 2016 agreement", "since 2015", "in 2012"
 YEAR_ONLY = re.compile(r"^(?:in|since|until|by|during|from|as of)?\s*(?:19|20)\d{2}$")
 
@@ -55,6 +60,10 @@ def find_dates(sentence: Sentence, capture: str) -> list[DateMention]:
     found = []
     for match in PATTERN.finditer(sentence.text):
         text = match.group().rstrip(",")
+        if PART_OF_LONGER[0].match(sentence.text[match.start() + len(text):]) or \
+                PART_OF_LONGER[1].search(sentence.text[:match.start()]) or \
+                (NAMED_DAY.search(sentence.text[:match.start()]) and " " not in text):
+            continue
         try:
             kind, _ = classify(text)
         except DatePhraseError:

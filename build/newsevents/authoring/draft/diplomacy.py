@@ -9,7 +9,7 @@ import re
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
-ENVOY = r"(?:top diplomat|ambassadors?|envoys?|chargé d[’']affaires|diplomats?|consul)"
+ENVOY = r"(?:top diplomat|ambassadors?|envoys?|charg[eé]s? d[’']affaires|diplomats?|consul)"
 STEPS = [  # (event type, action, pattern): `whose` names the envoy's state, `rest` is where a target may follow
     ("diplomatic_downgrade", "summon", rf"\bsummon(?:ed|s|ing)? (?:the |a )?(?P<whose>(?:[\w’'.-]+ ){{0,4}}?){ENVOY}"),
     ("diplomatic_downgrade", "recall", rf"\brecall(?:ed|s|ing)? (?:its|their|his|her|the) (?:own )?{ENVOY}"),
@@ -32,6 +32,7 @@ STEPS = [  # (event type, action, pattern): `whose` names the envoy's state, `re
                                                r"its )?duties\b"),
 ]
 PATTERNS = [(kind, action, re.compile(pattern, re.IGNORECASE)) for kind, action, pattern in STEPS]
+WILL_RETURN = re.compile(r"\b(?:will|would|to|may|could|shall)(?: \w+)? return\b")  # 'ambassadors to return'
 MUTUAL = re.compile(r"\b(?:both|each other|respective|mutually|reciprocal)\b")
 TARGET_AFTER = re.compile(r"^(?: [\w’'\-]+){0,4}? (?:from|to|in|with|against|of|on)$")
 
@@ -66,7 +67,7 @@ def find_diplomacy(facts: SentenceFacts) -> list[EventMention]:
             if not mention.mutual and action != "return_posts":
                 whose = [a for a in _whose(facts, match) if a not in mention.initiators]
                 mention.targets = whose or _target(facts, mention)
-            if facts.future_before(match.start(), words=3):
+            if facts.future_before(match.start(), words=3) or WILL_RETURN.search(match.group()):
                 mention.status = "planned"
             found.append(mention)
     return sorted(found, key=lambda m: m.start)

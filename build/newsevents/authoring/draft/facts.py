@@ -13,8 +13,9 @@ from newsevents.authoring.draft.text import Sentence
 
 HARD_BREAK = re.compile(r"[;:] | [–—] |—")
 SOFT_BREAK = re.compile(r", (?=(?:which|who|whom|whose|while|but|although|though|whereas|when|after|before|as|"
-                        r"because|since|where|following|in (?:retaliation|response) (?:for|to)|and (?:the|a|an|its|"
-                        r"their|his|her) [\w-]+ (?:was|were|is|are|has|have|had))\b)|\b(?:which|who|whom) |"
+                        r"because|since|where|following|despite|in (?:retaliation|response) (?:for|to)|"
+                        r"and (?:the|a|an|its|their|his|her) [\w-]+ (?:was|were|is|are|has|have|had))\b)|"
+                        r"\b(?:which|who|whom) |"
                         r" (?=in (?:retaliation|response) (?:for|to)\b)")
 # words that may stand between a subject and its verb: "X has also", "X on Thursday", "X’s aircraft had"
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z][a-z]+day|in [A-Z][a-z]+|late|early|"
@@ -65,6 +66,11 @@ class SentenceFacts:
         gap = self.text[before[-1].end:trigger]
         if lead and not gap.rstrip().endswith(lead):
             return None
+        if re.search(r"\band $", gap) and not re.search(r"[,;]", gap):  # 'X expelled Y’s diplomats and recalled'
+            first = before[0]
+            opening = self.text[clause_start:first.start]
+            if re.fullmatch(r"(?:(?:[Tt]he|[A-Z][\w.\-]*) )*", opening) and first.kind != "adjective":
+                return first
         if SUBJECT_GAP.match(gap) and len(gap.split()) <= 7:
             return before[-1]
         return None

@@ -11,16 +11,23 @@ from newsevents.authoring.draft.mentions import EventMention
 KINDS = [  # (event type, action, pattern)
     ("ceasefire", "ceasefire", r"\bcease-?fire\b|\btruce\b|\bcessation of hostilities\b|\bpeace (?:agreement|"
                                r"deal|accord)\b|\barmistice\b"),
-    ("war", "war", r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
+    ("war", "war", r"(?<!act of )(?<!acts of )(?<!declaration of )(?<!declare )(?<!brink of )(?<!risk of )"
+                   r"(?<!threat of )(?<!return to )(?<!verge of )\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
-                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b"),
-    ("negotiation_failure", "failure", r"\b(?:talks|negotiations) (?:had )?(?:collapsed|broke down|ended without|"
+                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|\b(?:suspend|halt|freez|cut)"
+                               r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
+                               r"financial |budget )*(?:cooperation|aid|assistance|support)\b"),
+    ("negotiation_failure", "failure", r"\b(?:talks|negotiations)(?: (?:between|with|of|in|on) [^,.;]{1,60}?)? "
+                                       r"(?:had )?(?:collapsed|broke down|ended without|"
                                        r"failed)\b|\bfailed to (?:reach|agree|strike) (?:a |an )?(?:deal|"
                                        r"agreement)\b"),
 ]
 PATTERNS = [(kind, action, re.compile(pattern, re.IGNORECASE)) for kind, action, pattern in KINDS]
 MEDIATED = re.compile(r"\b(?:brokered|mediated|negotiated|led) by\b|-(?:brokered|mediated)\b")
+HOLDING = re.compile(r"^(?: [^,;.]{1,60}?)? (?:appeared to be |seemed to be |was |is |has |had )?(?:largely )?"
+                     r"(?:holding|held)\b")
+GOAL = re.compile(r"\b(?:for|towards?|calls? for|push for|pressed for|urged) (?:a|an)(?: [a-z\-]+)? $")
 DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
 
 
@@ -57,10 +64,15 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
                 mention.targets = [a for a in _objects(facts, match.end()) if a not in mention.initiators][:1]
             else:
                 mention.participants = {a: "participant" for a in sides}
-            dated = bool(facts.dates_in(*facts.clause(match.start())))
+            dated = any(d.start >= match.end() or 0 <= match.start() - d.end <= 12  # its own, not the clause's
+                        for d in facts.dates_in(*facts.clause(match.start())))
+            if not (sides or dated or agreed) and (HOLDING.match(facts.text[match.end():]) or GOAL.search(
+                    facts.text[:match.start()])):
+                continue  # 'a ceasefire appeared to be holding', 'called for a lasting ceasefire': no act
             mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
             mention.places = facts.places_after(match.end())
-            if facts.future_before(match.start(), words=3):
+            if facts.future_before(match.start(), words=3) and not (agreed and not facts.future_before(
+                    agreed.start(), words=3)):  # 'agreed on Wednesday to a truce': the agreement is made
                 mention.status = "planned"
             found.append(mention)
     return sorted(found, key=lambda m: m.start)

@@ -28,7 +28,8 @@ PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|sugge
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
-JOINED = re.compile(r"^(?: and |, (?:and )?| as well as )$")
+JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
+FOR_A = re.compile(r"[^,;]{0,50}? (?:for|at|during|in)(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
@@ -49,7 +50,7 @@ def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
         if named and named[-1].end == relative.start():
             return [named[-1].actor_id]
     clause_start, _ = facts.clause(trigger)
-    before = [m for m in facts.actors if clause_start <= m.start and m.end <= trigger]
+    before = [m for m in facts.actors if clause_start <= m.start and m.end <= trigger and not _a_place(facts, m)]
     if not before:
         return []
     first = len(before) - 1
@@ -61,9 +62,15 @@ def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
     return _group(facts, before, first)
 
 
+def _a_place(facts: SentenceFacts, mention) -> bool:
+    """'gathered in the capital': a capital after 'in' or 'at' is where, not who."""
+    before = facts.text[:mention.start]
+    return mention.kind == "capital" and re.search(r"\b(?:in|at|near|to|from) $", before) is not None
+
+
 def _objects(facts: SentenceFacts, end: int) -> list[str]:
     """'with X and Y', 'between X and Y', 'X and Y' right after the trigger."""
-    after = facts.after(end, reach=90)
+    after = [m for m in facts.after(end, reach=90) if not _a_place(facts, m)]
     for i, actor in enumerate(after):
         gap = facts.text[end:actor.start]
         if re.fullmatch(r" (?:(?:with|between|of|to|and|by|from) )?(?:the |his |her |its |their |(?:[a-z]+ ){0,3})?",
@@ -134,13 +141,32 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     SIDELINES.search(facts.text[:match.start()]):
                 continue
             taken.append(match.span())
-            found += _separately(facts, _meeting(facts, action, match))
-    return sorted(found, key=lambda m: m.start)
+            found.append(_meeting(facts, action, match))
+    return [call for m in _one_meeting(facts, sorted(found, key=lambda m: m.start)) for call in _separately(facts, m)]
+
+
+def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventMention]:
+    """'leaders met in the capital for an extraordinary summit': the verb and the noun are one meeting, of the noun's
+    form, with the verb's participants and status; 'will visit the capital for talks' is one visit."""
+    kept = []
+    for mention in found:
+        verb = kept[-1] if kept else None
+        word = facts.text[verb.start:verb.end].lower() if verb else ""
+        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*", word) and
+                                FOR_A.fullmatch(facts.text[verb.end:mention.start])):
+            kept.append(mention)
+            continue
+        whole, part = (verb, mention) if verb.action == "visit" else (mention, verb)
+        whole.participants = {**part.participants, **whole.participants}
+        whole.hosts = whole.hosts or part.hosts
+        whole.status, whole.reference = verb.status, False
+        kept[-1] = whole
+    return kept
 
 
 def _separately(facts: SentenceFacts, mention: EventMention) -> list[EventMention]:
-    """'X spoke separately by telephone with A and B': a call with A and another with B."""
-    if mention.action != "phone_call" or not re.search(r"\bseparately\b", facts.text):
+    """'X spoke (separately) by telephone with A and B': a call with A and another with B, one to one."""
+    if mention.action != "phone_call":
         return [mention]
     subjects = _subjects(facts, mention.start)
     others = [a for a in mention.participants if a not in subjects]

@@ -39,6 +39,19 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(countries, cities, iso3)
 
 
+def home_country(dateline: str | None) -> tuple[str, str] | None:
+    """(ISO3, name) of the country a dateline's city lies in ('OSLO' → Norway), when the gazetteer knows
+    the city as a sizeable one."""
+    if not dateline:
+        return None
+    geo = gazetteer()
+    city = geo.cities.get(dateline.split(",")[0].strip().title())
+    if city is None or city["population"] < MIN_CITY_POPULATION:
+        return None
+    iso3 = geo.iso3_by_iso2.get(city["countrycode"])
+    return next(((iso3, name) for name, c in geo.countries.items() if c["iso3"] == iso3), None)
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place named in a sentence (positions local to the sentence's text)."""

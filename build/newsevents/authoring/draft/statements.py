@@ -1,9 +1,11 @@
 """Statements: a named person, ministry or body condemning, accusing, denying, blaming, warning, calling on
 someone, declaring or announcing something, speaking on the record (in a statement, an address, a news
-conference, a post), or a person or body saying something that is neither a toll nor news of another event.
+conference, a post), or a person saying something that is neither a toll nor news of another event.
 
 A sentence that only says who gave a number or a fact ("…, the ministry said") makes a claimant, not a
-statement; a state named bare ("Israel said") speaks through a statement only when the sentence says so.
+statement: a ministry or body that merely 'said' speaks through a statement only on the record or by an act
+word, a state named bare ("Israel said") only when the sentence says so, an unnamed source never. Declaring
+or announcing an event the sentence names ('declared a ceasefire') is that event, not a statement.
 """
 from __future__ import annotations
 
@@ -25,23 +27,32 @@ SAID = re.compile(r"\b(?:said|says|told)\b(?! (?:it|they) (?:had )?(?:killed|str
 QUOTED = re.compile(r"[“\"][^”\"]{20,}[,.]?[”\"],? (?:[\w’'\- ]{0,60} )?(?:said|told|wrote)\b")
 EVENT_NEWS = re.compile(r"\b(?:will|would|is to|are to|was to) (?:visit|meet|hold|attend|travel|host|return)\b|"
                         r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled)\b")
+OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|against|between|towards?)(?: [A-Z][\w.\-]*| the| (?:former|"
+                           r"caretaker|acting|interim|deputy|vice|top|new))* $")
 TARGET = re.compile(r"^ (?:on |for |of )?(?:the )?$")
 CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|dead|died|deaths?|toll)\b")
 
 
 def _speaker(facts: SentenceFacts, position: int):
     subject = facts.subject(position)
+    if subject is not None and OBJECT_BEFORE.search(facts.text[:subject.start]):
+        return None  # 'spoke with the president and urged him': the president is spoken with, not the one who urged
     if subject is not None:
         return subject
     attribution = next((a for a in facts.attributions if a.verb_start <= position < a.verb_end + 40), None)
     return next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
 
 
-def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
-    """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
+def _said(facts: SentenceFacts, match: re.Match) -> str:
+    """The words a speech verb attributes: after it, or before it ('…, the army said in a statement')."""
     covered = next((a.covers for a in facts.attributions if a.verb_start == match.start()), (match.end(), len(
         facts.text)))
-    said = facts.text[slice(*covered)]
+    return facts.text[slice(*covered)]
+
+
+def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
+    """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
+    said = _said(facts, match)
     return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said))
 
 
@@ -55,15 +66,19 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         speaker = _speaker(facts, match.start()) if how != "quote" else _speaker(facts, match.end() - 5)
-        if speaker is None or (actor_type(speaker.actor_id) == "state" and how != "record"):
-            continue
-        if how == "said" and (actor_type(speaker.actor_id) not in ("person", "government_body") or
+        if speaker is None or speaker.kind == "source" or (actor_type(speaker.actor_id) == "state" and how != "record"):
+            continue  # an unnamed source ('police said') gives facts, not a statement
+        if how == "said" and (actor_type(speaker.actor_id) != "person" or
                               _only_news(facts, match)):
             continue
         if how == "quote" and not [m for m in facts.actors if m.start >= match.start()]:
             continue
+        if how == "act" and re.match(r"declar|announc", match.group()) and any(
+                s >= match.end() and re.fullmatch(r" (?:a|an|the)(?: [\w\-]+){0,2} ", facts.text[match.end():s])
+                for s, _ in taken):
+            continue  # 'declared a ceasefire': the ceasefire is the event, not a statement about it
         rest = facts.text[match.end():]
-        if how == "record" and CASUALTY_ONLY.search(rest) and not ACTS.search(rest):
+        if how == "record" and CASUALTY_ONLY.search(_said(facts, match)) and not ACTS.search(rest):
             continue
         taken.append(match.span())
         if any(speaker.actor_id in m.initiators for m in found):

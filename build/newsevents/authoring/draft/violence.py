@@ -3,7 +3,8 @@ them (never from a neighbouring sentence about another event).
 
 Conventions: a strike from the air, by missile, drone or rocket is an air strike; shelling, ground attacks and
 fighting are armed clashes; bombs and blasts are explosions. A definite mention ('the strike', 'the attack')
-refers to an event named before; 'exchanged strikes' adds evidence to the strikes it names together.
+refers to an event named before; 'exchanged strikes' adds evidence to the strikes it names together, while an
+exchange of fire is a clash of its own.
 """
 from __future__ import annotations
 
@@ -13,23 +14,32 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
 TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch of text wins
+    ("armed_clash", r"\bexchanges? of (?:gun|artillery )?fire\b|\bexchanged (?:gun|artillery )?fire\b"),
     ("air_strike", r"\b(?:air|missile|drone|rocket|aerial|precision|retaliatory)[ -]?(?:and (?:drone|missile) )?"
                    r"(?:strikes?|attacks?|raids?|bombardments?|fire)\b|\bairstrikes?\b|\bair raids?\b"),
     ("air_strike", r"\bstrikes?\b(?! (?:action|pay|workers))"),
     ("armed_clash", r"\bshell(?:ing|ed|s)\b|\bartillery (?:fire|shelling|barrage)\b|\bclash(?:es|ed)?\b|"
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
-    ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b"),
+    ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
+                  r"\bsuicide bombers?\b|\bblew (?:himself|herself|themselves) up\b|\bdetonated\b|"
+                  r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
     ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
                     r"overran|stormed|broke through|broke the siege)\b"),
     ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
+    ("air_strike", r"\b(?:fired|launched) (?:a |an |\w+ )?(?:(?:ballistic|cruise|anti-ship) )?(?:missiles?|rockets?|"
+                   r"drones?)\b"),
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
-    ("armed_clash", r"\battacks?\b|\battacked\b"),
+    ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
+    ("armed_clash", r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Bb]andits|[Ii]nsurgents)(?= (?:had |have |has )?"
+                    r"(?:killed|shot|abducted|kidnapped))"),  # 'Gunmen killed 11 villagers'
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
-DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)(?: [a-z\-]+){0,2} $")
+# 'the Danish air strikes', 'Sunday’s bombings', and a part of an act named before: 'including a strike on'
+DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
+                      r"(?: [a-z\-]+| [A-Z][a-z]+){0,2} $|\b(?:including|among them) (?:a|an|the)(?: [a-z\-]+)? $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
@@ -40,6 +50,8 @@ BLAMED_FOR = re.compile(r"\b(?:blamed|blames|accused|accuses|held) (?P<who>[^,;]
                         r"(?: [a-z\-]+){0,3} $")
 BLAMED_ON = re.compile(r"^ (?:that |which )?(?P<who>[^,;]{1,40}?) (?:has |had )?blamed on (?P<whom>[^,;.]{1,40})")
 BLAMED_AFTER = re.compile(r"^[^,;]{0,40}? (?:and|,) (?:blamed|accused) (?P<whom>[^,;.]{1,40})")
+MEDIA_WORDS = {"Agency", "News", "Press", "Times", "Television", "TV", "Radio", "Media", "Broadcasting", "Post",
+               "Herald", "Tribune", "Gazette"}
 EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
 NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
@@ -58,7 +70,10 @@ def _initiator(facts: SentenceFacts, mention: EventMention, word: str) -> None:
     gap = text[own.end:start] if own else ""
     initiator = None
     if own and (re.fullmatch(r"[’']s(?: [a-z\-]+){0,2} ", gap) or
-                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: [a-z\-]+){0,2} ", gap))):
+                (own.kind == "adjective" and re.fullmatch(r"(?:-[a-z]+)?(?: (?!(?:in|a|an|the|on|at|of|for|by|with|to)"
+                                                          r"\b)[a-z\-]+){0,2} ", gap)) or
+                (own.kind == "adjective" and word in VERB_ONLY and re.fullmatch(r"(?: [\w\-]+){1,3} ", gap))):
+        # 'Israel’s strike', 'an Iranian drone attack', 'Danish F-16 fighter jets struck'
         initiator = own.actor_id
     elif BY_AFTER.match(text[end:]):
         by = facts.after(end, reach=40)
@@ -87,8 +102,8 @@ def _targets(facts: SentenceFacts, mention: EventMention) -> None:
     found = []
     for actor in facts.after(mention.end, reach=90):
         gap = facts.text[mention.end:actor.start].rstrip()
-        if TARGET_WORDS.match(gap) and actor.kind not in ("capital", "adjective") and \
-                actor.actor_id not in mention.initiators + mention.blamed:
+        if TARGET_WORDS.match(gap) and actor.kind not in ("capital", "adjective", "source") and \
+                actor.actor_id not in mention.initiators + mention.blamed and not _no_target(facts.text, actor):
             found.append(actor.actor_id)
     speaker = facts.speaker_at(mention.start)
     if found and (mention.claimants or speaker):
@@ -96,6 +111,14 @@ def _targets(facts: SentenceFacts, mention: EventMention) -> None:
         mention.claimed_targets = found[:2]
     else:
         mention.targets = found[:2]
+
+
+def _no_target(text: str, actor) -> bool:
+    """A news outlet ('the state news agency', 'state television') or a region named as a place ('Kanem
+    province') is where or by whom a strike is told, not its target."""
+    words = set(actor.surface.split())
+    return bool(words & MEDIA_WORDS) or re.match(r"(?: [a-z]+)? (?:news agency|agency|television|media|province|"
+                                                 r"region|district|state|governorate)\b", text[actor.end:]) is not None
 
 
 def _blame(facts: SentenceFacts, mention: EventMention) -> None:
@@ -137,7 +160,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             taken.append(match.span())
             word = match.group().lower().split()[-1]
             mention = EventMention(kind, "violence", facts, *match.span())
-            mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20]))
+            mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20])) and \
+                not match.group().endswith("fire")  # an exchange of fire is a clash of its own
             definite = bool(DEFINITE.search(text[:match.start()]))
             mention.cited = not definite and bool(EARLIER.search(text[:match.start()])) and not mention.mutual
             mention.reference = (definite or mention.cited) and not mention.mutual

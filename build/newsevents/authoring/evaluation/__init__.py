@@ -1,7 +1,8 @@
 """`make draft-eval`: how good is the drafter? Three sets of stories, each drafted as `make add` would draft it
 and scored against answers written without the drafter:
 
-- test: evaluation/drafting/test/, written after the rules by a session that saw none, scored only to report;
+- test: evaluation/drafting/test/, written after the rules by a session that saw none, scored only to report
+  (a missing or empty folder is reported as no held-out set, with no figures);
 - dev: evaluation/drafting/dev/, the stories the rules were written on (history.yaml records the scoring of
   the ones that were held out before);
 - seed: the project's own curated stories, with the registry entries only that story uses hidden.
@@ -13,7 +14,7 @@ import yaml
 from newsevents.authoring.evaluation.buildable import draft_problems
 from newsevents.authoring.evaluation.cases import article_for, capture_text
 from newsevents.authoring.evaluation.gold import GoldStory, load_gold_set, names, seed_gold
-from newsevents.authoring.evaluation.report import render, write
+from newsevents.authoring.evaluation.report import empty_set_text, render, write
 from newsevents.authoring.evaluation.scoring import StoryScore, Tally, score_story
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
@@ -63,31 +64,35 @@ def _stories(project: Project, name: str) -> list[GoldStory]:
     return load_gold_set(project.root / "evaluation" / "drafting" / name, name, capture_text, project.root)
 
 
+def _score_set(project: Project, name: str, registries) -> dict:
+    """One set's figures, story by story and in total; a set with no story has no figures (None), not zeros."""
+    stories = _stories(project, name)
+    if not stories:
+        return {"meaning": SETS[name], "stories": {}, "totals": None, "outsiders": None}
+    totals = {kind: Tally() for kind in KINDS}
+    per_story, outsiders = {}, []
+    for story in stories:
+        scored, problems = _draft(project, story, registries)
+        per_story[story.name] = {kind: getattr(scored, kind).figures() | {
+            "missed": getattr(scored, kind).missed, "extra": getattr(scored, kind).extra} for kind in KINDS}
+        per_story[story.name]["outsiders"] = scored.outsiders
+        per_story[story.name]["unlocated_answers"] = story.unlocated
+        per_story[story.name]["draft_problems"] = problems
+        outsiders += scored.outsiders
+        for kind in KINDS:
+            totals[kind].add(getattr(scored, kind))
+    return {"meaning": SETS[name], "stories": per_story, "totals": {kind: totals[kind].figures() for kind in KINDS},
+            "outsiders": len(outsiders)}
+
+
 def evaluate(project: Project = Project(), sets: tuple[str, ...] = tuple(SETS)) -> dict:
     """The figures of the sets named (all by default), story by story and in total, as one JSON-ready dict."""
     problems = Collector()
     registries = load_registries(project, problems)
     problems.raise_if_any()
     history = yaml.safe_load((project.root / "evaluation" / "drafting" / "history.yaml").read_text(encoding="utf-8"))
-    result = {"sets": {}, "targets": TARGETS, "history": history}
-    for name in sets:
-        stories = _stories(project, name)
-        totals = {kind: Tally() for kind in KINDS}
-        per_story, outsiders = {}, []
-        for story in stories:
-            scored, problems = _draft(project, story, registries)
-            per_story[story.name] = {kind: getattr(scored, kind).figures() | {
-                "missed": getattr(scored, kind).missed, "extra": getattr(scored, kind).extra} for kind in KINDS}
-            per_story[story.name]["outsiders"] = scored.outsiders
-            per_story[story.name]["unlocated_answers"] = story.unlocated
-            per_story[story.name]["draft_problems"] = problems
-            outsiders += scored.outsiders
-            for kind in KINDS:
-                totals[kind].add(getattr(scored, kind))
-        result["sets"][name] = {"meaning": SETS[name], "stories": per_story,
-                                "totals": {kind: totals[kind].figures() for kind in KINDS},
-                                "outsiders": len(outsiders)}
-    return result
+    return {"sets": {name: _score_set(project, name, registries) for name in sets}, "targets": TARGETS,
+            "history": history}
 
 
 def summary(result: dict) -> str:
@@ -95,6 +100,9 @@ def summary(result: dict) -> str:
     lines = []
     for name, figures in result["sets"].items():
         lines.append(f"{name} ({len(figures['stories'])} stories): {figures['meaning']}")
+        if figures["totals"] is None:
+            lines.append(f"  {empty_set_text(name)}")
+            continue
         for kind, t in figures["totals"].items():
             p = "–" if t["precision"] is None else f"{t['precision']:.2f}"
             r = "–" if t["recall"] is None else f"{t['recall']:.2f}"

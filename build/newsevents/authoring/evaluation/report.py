@@ -24,10 +24,10 @@ the draft found. Each match is one to one. The figures are also [JSON]({json_nam
 """
 
 SET_ROWS = [  # set, what it is, what it tells
-    ("test", "eight stories in `evaluation/drafting/test/`, written after the rules by a session that saw none of "
+    ("test", "the stories in `evaluation/drafting/test/`, written after the rules by a session that saw none of "
              "them, scored once the rules were final", "what a new story from a new outlet gets"),
-    ("dev", "sixteen stories in `evaluation/drafting/dev/`: the rules were written on them (eight of them were "
-            "the first held-out half; see below)", "how well the rules fit what they were written on; flatters"),
+    ("dev", "the stories in `evaluation/drafting/dev/`: the rules were written on them (sixteen of them were "
+            "held out once before; see below)", "how well the rules fit what they were written on; flatters"),
     ("seed", "the project's own curated stories, with the registry entries only that story uses hidden",
      "the stories the first drafter was written on; flatters"),
 ]
@@ -37,9 +37,10 @@ saw the drafter or the seed coding: other conflicts and talks (Lebanon, Sudan, N
 Colombia, Guyana and Venezuela, Ethiopia, India and Pakistan, Yemen, the Sahel, Somalia, Myanmar, Ukraine,
 Kosovo, Thailand and Cambodia in the first; Central Asia, Sri Lanka, the Philippines, Ecuador, the Gulf,
 Niger, South Sudan and Bosnia in the second) in the shapes real pages come in: wire copy, national dailies and
-news portals, with page furniture, no headline, hard-wrapped lines, truncated text and saved HTML pages. The
-READMEs in `evaluation/drafting/` and `evaluation/drafting/test/` say how each was written and what each story
-exercises.
+news portals, with page furniture, no headline, hard-wrapped lines, truncated text and saved HTML pages. Both
+are now development stories. The held-out set in `evaluation/drafting/test/` is written fresh in the same way,
+by a session that sees no rule. The READMEs in `evaluation/drafting/`, `evaluation/drafting/dev/` and
+`evaluation/drafting/test/` say how each set was written and what each story exercises.
 """
 
 KEPT_APART = """\
@@ -47,9 +48,10 @@ The rules were first written on eight stories of the first set, with the other e
 wrote the rules read neither the held-out stories nor their answers, and ran no score on them, until the
 rules were final; what they did see was the set's README, whose table names each story's event, page shape
 and the features it exercises in a few words. That half was then scored once (below). Its figures fell short
-of the targets, so it was read, the rules were improved on all sixteen stories, and a second set of eight
-was written fresh by a session that saw no rule, and scored once when the rules were final again. The test
-figures above are that second set's, as they came out; no rule was changed after it was scored.
+of the targets, so it was read and the rules were improved on all sixteen stories. A second set of eight was
+then written fresh by a session that saw no rule and scored once when the rules were final again (below); it
+too fell short, was read, and joined the development stories. The test figures, when a held-out set is in
+place, are those of the set written after that, as they came out; no rule was changed after it was scored.
 """
 
 RULES_NOT_MODEL = """\
@@ -66,6 +68,12 @@ def write(result: dict, json_path: Path, page_path: Path) -> None:
     """The figures as JSON and the page that shows them, each written whole or not at all."""
     atomic_write_text(json_path, json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n")
     atomic_write_text(page_path, render(result, json_path.name))
+
+
+def empty_set_text(name: str) -> str:
+    """What is said of a set with no story: for the test set, that there is no held-out set to report."""
+    where = f"evaluation/drafting/{name}/ holds no gold story"
+    return f"no held-out set: {where}, so no figures" if name == "test" else f"no stories: {where}, so no figures"
 
 
 def _figure(value: float | None) -> str:
@@ -154,6 +162,10 @@ def render(result: dict, json_name: str) -> str:
                for name, what, tells in SET_ROWS), "", SETS_TEXT]
     for name, figures in sets.items():
         lines += [f"## {HEADINGS[name]}", "", f"{figures['meaning'][0].upper()}{figures['meaning'][1:]}.", ""]
+        if figures["totals"] is None:
+            text = empty_set_text(name)
+            lines += [f"**{text[0].upper()}{text[1:]}.**", ""]
+            continue
         lines += _totals_table(figures, result["targets"] if name == "test" else None) + [""]
     lines += ["## How the held-out stories were kept apart", "", KEPT_APART, *_history(result.get("history", [])),
               "## Rules, not a model", "", RULES_NOT_MODEL,
@@ -161,5 +173,6 @@ def render(result: dict, json_name: str) -> str:
               "*Missed*: in the answers, not drafted; *extra*: drafted, not in the answers. Events are shown as "
               "type · first day..last day.", ""]
     for name, figures in sets.items():
-        lines += [f"### {HEADINGS[name]}", ""] + _stories(figures)
+        if figures["stories"]:
+            lines += [f"### {HEADINGS[name]}", ""] + _stories(figures)
     return "\n".join(lines).rstrip() + "\n"

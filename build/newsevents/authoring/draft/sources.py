@@ -1,0 +1,49 @@
+"""Unnamed sources a sentence cites: bodies named without their state ('police said', 'the health ministry
+said', 'according to the military', 'an army spokesman said') and people named only by what they are
+('witnesses said', 'residents told', 'according to aid workers'). They are read only where they speak: as the
+subject of a speech verb or after 'according to', so that an unnamed group is never drafted as a target."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
+          "information ministry", "emergencies ministry", "ministry", "police", "military", "army", "armed forces",
+          "security forces", "government", "navy", "air force", "coast guard", "border guard", "border guards")
+GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "aid workers", "aid agencies",
+          "rescuers", "rescue workers", "medics", "paramedics", "doctors", "health workers", "hospital officials",
+          "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
+          "human rights groups", "security sources", "medical sources", "hospital sources")
+SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
+_BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
+_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
+SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE}))?"
+                    rf"|(?P<group>{_GROUP}))\b", re.IGNORECASE)
+SPEAKS_AFTER = re.compile(r"^(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
+                          r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described)\b"
+                          r"|^, who\b")
+SPEAKS_BEFORE = re.compile(r"\baccording to $")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An unnamed source: its bounds in the sentence, the words as printed, and what it is — a `body` noun
+    ('health ministry') or a `group` of people ('witnesses')."""
+
+    start: int
+    end: int
+    surface: str
+    body: str | None
+    group: str | None
+
+
+def find_sources(text: str) -> list[Source]:
+    """The unnamed sources of a sentence that speak in it."""
+    found = []
+    for match in SOURCE.finditer(text):
+        if not (SPEAKS_AFTER.match(text[match.end():]) or SPEAKS_BEFORE.search(text[:match.start()])):
+            continue
+        body, group = match.group("body"), match.group("group")
+        found.append(Source(match.start(), match.end(), match.group(), body.lower() if body else None,
+                            group.lower() if group else None))
+    return found
