@@ -61,10 +61,10 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
     finish_interrupted(project)
     tables = load_tables(project.root)
     with _timed(timings, "parse", on_stage):
-        stories = run_story_stage(project, problems, executor=executor,
+        registries = load_registries(project, problems)
+        stories = run_story_stage(project, registries, problems, executor=executor,
                                   cache=StoryCache.of(project) if use_cache else None)
         articles = stories.articles
-        registries = load_registries(project, problems)
     problems.raise_if_any()
     with _timed(timings, "resolve", on_stage):
         coding_files, located = stories.coding_files(project, problems)
@@ -72,7 +72,7 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
                               located=located)
     problems.raise_if_any()
     with _timed(timings, "assemble", on_stage):
-        records = resolve_records(project, articles, registries, merged, problems)
+        records = resolve_records(project, articles, registries, merged, stories.mentions, problems)
         problems.raise_if_any()
         frames = assemble_tables(records, tables)
         version = str(dataset_metadata(project.root)["version"])

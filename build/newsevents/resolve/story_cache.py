@@ -4,8 +4,11 @@ that result depends on, so it can never be stale and is always safe to delete.
 The key of a capture hashes: the code version (every source file of the package), the schemas (every file
 of schemas/: the coding JSON Schemas, vocabularies and quote bounds the stage applies), the capture's path
 and bytes, the article ids the manifest gives its stories, and each story's coding file (path and bytes).
-Anything else the stage could depend on is not an input of it (resolve/story_stage.py takes nothing else).
-Entries are pickles of the stage's own results, written whole or not at all; an unreadable one is a miss.
+The one registry input of the stage is the actors' aliases (the mentions): a story uses an alias when its
+text contains it, so the alias table the entries were made with is kept beside them and, when it changes,
+exactly the stories whose text contains an alias that was added, removed or moved to another actor are
+computed again (resolve/story_runner.py). Entries are pickles of the stage's own results, written whole or
+not at all; an unreadable one is a miss.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from newsevents.resolve.story_stage import CaptureInput, CaptureResult
 
 PACKAGE = Path(__file__).resolve().parents[1]
 FOLDER = "stories"
+ALIASES = "aliases.table"  # the alias table the entries were made with (not an entry: no .pickle suffix)
 
 
 def _tree_digest(folder: Path, pattern: str) -> str:
@@ -77,6 +81,20 @@ class StoryCache:
     def put(self, key: str, result: CaptureResult) -> None:
         if self.folder is not None:
             atomic_write_bytes(self._path(key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def aliases(self) -> dict[str, str] | None:
+        """The alias → actor table the entries were made with; None when unknown (no entry can be trusted)."""
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads((self.folder / ALIASES).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+
+    def put_aliases(self, owner: dict[str, str]) -> None:
+        """Record the alias table once every entry made with it is written."""
+        if self.folder is not None:
+            atomic_write_bytes(self.folder / ALIASES, pickle.dumps(owner, protocol=pickle.HIGHEST_PROTOCOL))
 
     def keep_only(self, keys: set[str]) -> None:
         """Delete the entries this build did not use (edited or removed inputs): the cache stays one build's."""

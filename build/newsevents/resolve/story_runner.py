@@ -8,6 +8,7 @@ build may use when enough do to pay for starting it.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -21,7 +22,10 @@ from newsevents.core.yamlfile import Where, coding_schema
 from newsevents.ingest.articles import Article, capture_articles
 from newsevents.ingest.captures import capture_bytes, check_unlisted, read_manifest
 from newsevents.ingest.coding_files import CodingFiles, add_coding_file, coding_paths
+from newsevents.ingest.registries import Registries
+from newsevents.resolve.mentions import alias_owners
 from newsevents.resolve.merge import LocatedQuotes, QuoteRules
+from newsevents.resolve.records import Mention
 from newsevents.resolve.story_cache import StoryCache, capture_key, code_version, schemas_digest
 from newsevents.resolve.story_stage import (
     CaptureInput,
@@ -38,10 +42,11 @@ BATCHES_PER_WORKER = 4  # tasks per worker: few enough to pickle the rules rarel
 
 @dataclass
 class StoryStage:
-    """What the per-story stage gives the build: the articles, each story's coding by article id, and which
-    captures it computed (the others came from the cache)."""
+    """What the per-story stage gives the build: the articles, each story's coding by article id, the actor
+    mentions in article order, and which captures it computed (the others came from the cache)."""
     articles: list[Article] = field(default_factory=list)
     coding: dict[str, StoryCoding] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
     computed: list[str] = field(default_factory=list)
 
     def coding_files(self, project: Project, problems: Collector) -> tuple[CodingFiles, dict[str, LocatedQuotes]]:
@@ -59,9 +64,27 @@ class StoryStage:
         return found, located
 
 
-def story_rules(project: Project) -> StoryRules:
-    rules = QuoteRules(quote_limit(project.root), quote_minimum(project.root))
-    return StoryRules(coding_schema(project.root, "story"), rules, schemas_digest(project) + code_version())
+def story_rules(project: Project, registries: Registries) -> StoryRules:
+    quotes = QuoteRules(quote_limit(project.root), quote_minimum(project.root))
+    aliases = tuple(sorted(alias_owners(registries.actors).items()))
+    return StoryRules(coding_schema(project.root, "story"), quotes, schemas_digest(project) + code_version(),
+                      aliases, hashlib.sha256(repr(aliases).encode("utf-8")).hexdigest())
+
+
+def _names_any(result: CaptureResult, aliases: set[str]) -> bool:
+    """Whether one of the capture's stories contains one of the aliases (so its mentions may differ)."""
+    return any(alias in result.text[story.start : story.end] for story in result.stories for alias in aliases)
+
+
+def _cached(cache: StoryCache, keys: list[str], rules: StoryRules) -> list[CaptureResult | None]:
+    """The cached result of each key, or None: absent, or made with an alias table that differs from the
+    current one in an alias its stories contain."""
+    previous, current = cache.aliases(), dict(rules.aliases)
+    if previous is None:
+        return [None] * len(keys)
+    changed = {alias for alias in previous.keys() | current.keys() if previous.get(alias) != current.get(alias)}
+    results = [cache.get(key) for key in keys]
+    return [None if result is None or (changed and _names_any(result, changed)) else result for result in results]
 
 
 def _workers() -> int:
@@ -115,35 +138,38 @@ def _collector_paused():
             gc.enable()
 
 
-def run_story_stage(project: Project, problems: Collector, *, executor: Executor | None = None,
-                    cache: StoryCache | None = None) -> StoryStage:
+def run_story_stage(project: Project, registries: Registries, problems: Collector, *,
+                    executor: Executor | None = None, cache: StoryCache | None = None) -> StoryStage:
     """Every capture of the manifest through the per-story stage; the problems of the captures and the
     manifest collected (those of the coding files wait for StoryStage.coding_files)."""
     with _collector_paused():
-        return _run(project, problems, executor, cache or StoryCache(None))
+        return _run(project, story_rules(project, registries), problems, executor, cache or StoryCache(None))
 
 
-def _run(project: Project, problems: Collector, executor: Executor | None, cache: StoryCache) -> StoryStage:
+def _run(project: Project, rules: StoryRules, problems: Collector, executor: Executor | None,
+         cache: StoryCache) -> StoryStage:
     stage = StoryStage()
     document = read_manifest(project, problems)
     if document is None:
         return stage
     check_unlisted(project, document, problems)
     inputs = _inputs(project, document, problems)
-    rules = story_rules(project)
     keys = [capture_key(item, rules.digest) for _, item in inputs]
-    results: list[CaptureResult | None] = [cache.get(key) for key in keys]
+    results = _cached(cache, keys, rules)
     todo = [i for i, result in enumerate(results) if result is None]
     for i, result in zip(todo, _compute([inputs[i][1] for i in todo], rules, executor)):
         results[i] = result
         cache.put(keys[i], result)
+    cache.put_aliases(dict(rules.aliases))
     cache.keep_only(set(keys))
     stage.computed = [inputs[i][1].capture_file for i in todo]
     seen_ids: dict[str, Where] = {}
     for (c, _), result in zip(inputs, results):
         problems.problems += result.problems
         if result.text is not None:
-            stage.articles += capture_articles(project, document, c, result.text, result.stories, seen_ids, problems)
+            articles = capture_articles(project, document, c, result.text, result.stories, seen_ids, problems)
+            stage.articles += articles
             stage.coding |= result.coding
+            stage.mentions += [m for article in articles for m in result.mentions[article.article_id]]
     return stage
 
