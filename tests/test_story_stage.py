@@ -154,6 +154,8 @@ def test_a_process_pool_publishes_the_same_bytes(corpus):
     ordinary = _cold(corpus)
     with ProcessPoolExecutor(2) as pool:
         assert len(build(corpus, executor=pool, use_cache=False).computed) == STORIES
+        assert snapshot(corpus) == ordinary
+        assert build(corpus, executor=pool).computed == []  # all cached: nothing to map
     assert snapshot(corpus) == ordinary
 
 

@@ -18,7 +18,7 @@ from functools import partial
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import quote_limit, quote_minimum
-from newsevents.core.yamlfile import Where, coding_schema
+from newsevents.core.yamlfile import Document, Where, coding_schema
 from newsevents.ingest.articles import Article, capture_articles
 from newsevents.ingest.captures import capture_bytes, check_unlisted, read_manifest
 from newsevents.ingest.coding_files import CodingFiles, add_coding_file, coding_paths
@@ -99,7 +99,7 @@ def _batches(items: list, count: int) -> list[list]:
 def _compute(items: list[CaptureInput], rules: StoryRules, executor: Executor | None) -> list[CaptureResult]:
     """The stage over ``items``, in order: serially, over the given executor, or over a pool of its own."""
     workers = _workers()
-    if executor is None and (len(items) < PARALLEL_FROM or workers < 2):
+    if not items or (executor is None and (len(items) < PARALLEL_FROM or workers < 2)):
         return process_captures(rules, items)
     own = executor is None
     executor = executor or ProcessPoolExecutor(workers)
@@ -111,7 +111,7 @@ def _compute(items: list[CaptureInput], rules: StoryRules, executor: Executor | 
             executor.shutdown()
 
 
-def _inputs(project: Project, document, problems: Collector) -> list[tuple[int, CaptureInput]]:
+def _inputs(project: Project, document: Document, problems: Collector) -> list[tuple[int, CaptureInput]]:
     """(index in the manifest, input) of each capture whose bytes are as recorded."""
     files = {path.stem: path for path in project.stories_coding.glob("*.yaml")}
     found = []
