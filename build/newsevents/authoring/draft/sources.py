@@ -16,7 +16,11 @@ GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "a
           "human rights groups", "security sources", "medical sources", "hospital sources")
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
 _BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
-_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
+# groups and associations named by what they do or whom they gather: 'aid groups', 'a farmers’ union'
+KINDS_OF_GROUP = (r"(?:aid|rights|human rights|relief|humanitarian|medical|charity|civil society|community) (?:groups|"
+                  r"agencies|organi[sz]ations|charities)|(?-i:[a-z]+)(?:s[’']|[’']s) (?:association|union|federation|"
+                  r"council|cooperative)")
+_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + "|" + KINDS_OF_GROUP
 SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE}))?"
                     rf"|(?P<group>{_GROUP}))\b", re.IGNORECASE)
 SPEAKS_AFTER = re.compile(r"^(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
