@@ -21,6 +21,8 @@ DATE_AROUND_VERB = 14
 ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?: (?:late |early )?on [A-Z]\w+day)?"
                            r"\.?$")
 SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
+# ', as the country mourned …': the outlet's own narration after what a speaker said
+NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -95,7 +97,8 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
             speaker = _speaker_after(text, end, mentions)  # "…, said the ministry"
             covers = (0, start)
         else:
-            covers = (end, len(text))
+            narration = NARRATION.search(text, end)
+            covers = (end, narration.start() if narration else len(text))
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(start, end, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
