@@ -10,7 +10,7 @@ from newsevents.authoring.draft.dates import DateMention
 from newsevents.authoring.draft.text import Sentence
 
 SPEECH_VERB = re.compile(
-    r"\b(said|says|saying|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
+    r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
     r"posted)\b")
 ACCORDING_TO = re.compile(r"\baccording to\b")
