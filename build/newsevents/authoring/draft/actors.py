@@ -441,7 +441,7 @@ class ActorFinder:
 
 
 def _owned_source(before: Mention | None, mention: Mention, text: str) -> bool:
-    """'Taliban officials said', 'Chinese sources said': people named by what they are, right after whom they
+    """'Fooland officials said', 'Chinese sources said': people named by what they are, right after whom they
     speak for, are that actor's voice, not a group of their own."""
     return mention.kind == "source" and before is not None and before.kind != "source" and \
         text[before.end:mention.start] == " " and re.match(r"(?:officials?|sources|spokes\w+)\b",
