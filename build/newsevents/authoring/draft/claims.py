@@ -56,7 +56,7 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     count = _count(root)
     group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
     modifier = r"(?:suspected|armed|innocent|unarmed|local|foreign|security|other|more|their own|U\.S\.|" \
-               r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish)))"
+               r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish|ch)))"
     nouns = rf"(?:{group_words}|{DEMONYM})"
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
     verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
