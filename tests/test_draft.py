@@ -551,3 +551,17 @@ def test_a_passive_strike_names_what_was_hit_not_who_struck():
                         "rebel camps, adding that no Togolese military posts had been struck.")
     roles = {r for e in drafted.coding["events"] for r in _roles(e)}
     assert not {r for r in roles if r[1].startswith("togo")}
+
+
+def test_a_visit_to_the_wounded_or_to_troops_is_no_meeting():
+    drafted, _ = _draft("Governor Musa Danladi, who visited the wounded in hospital on Monday, said the state would "
+                        "pay for their care. The defence minister, visiting a forward base near Kano on Tuesday, said "
+                        "the army would stay.")
+    assert not [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+
+
+def test_met_a_list_of_officials_for_talks_is_one_meeting():
+    drafted, _ = _draft("Kenya’s foreign minister met Ugandan, Rwandan and Tanzanian officials in Nairobi on Monday "
+                        "for talks on the border dispute.")
+    meetings = [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["meeting"]["type"] == "multilateral_talks"
