@@ -565,3 +565,9 @@ def test_met_a_list_of_officials_for_talks_is_one_meeting():
                         "for talks on the border dispute.")
     meetings = [e for e in drafted.coding["events"] if e["type"] == "meeting"]
     assert len(meetings) == 1 and meetings[0]["meeting"]["type"] == "multilateral_talks"
+
+
+def test_a_source_speaking_after_an_aside_still_speaks():
+    drafted, _ = _draft("A raid hit a rebel camp near Kano on Monday. Security sources, speaking on condition of "
+                        "anonymity, said 12 militants were killed in the raid.")
+    assert _claims(drafted) == [("security-sources", "killed", "12", "militants")]

@@ -23,7 +23,9 @@ KINDS_OF_GROUP = (r"(?:aid|rights|human rights|relief|humanitarian|medical|chari
 _GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + "|" + KINDS_OF_GROUP
 SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE}))?"
                     rf"|(?P<group>{_GROUP}))\b", re.IGNORECASE)
-SPEAKS_AFTER = re.compile(r"^(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
+SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|who asked|who spoke|who declined)"
+                          r"[^,;.]{0,60},)?"  # 'sources here, citing intercepts, said'
+                          r"(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
                           r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described)\b"
                           r"|^, who\b")
 SPEAKS_BEFORE = re.compile(r"\baccording to $")
