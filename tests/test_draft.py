@@ -571,3 +571,11 @@ def test_a_source_speaking_after_an_aside_still_speaks():
     drafted, _ = _draft("A raid hit a rebel camp near Kano on Monday. Security sources, speaking on condition of "
                         "anonymity, said 12 militants were killed in the raid.")
     assert _claims(drafted) == [("security-sources", "killed", "12", "militants")]
+
+
+def test_people_of_a_country_named_by_what_they_are_speak_for_themselves_not_the_state():
+    drafted, _ = _draft("A bomb exploded at a market in Kano on Monday, killing 14 people, a Nigerian hospital "
+                        "official said. Nigerian relief volunteers said 30 people were wounded. The Nigerian army "
+                        "said two soldiers were killed.")
+    assert [c[0] for c in _claims(drafted)] == ["nigerian-hospital-official", "nigerian-relief-volunteers",
+                                                "nigeria-army"]

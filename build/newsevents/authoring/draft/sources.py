@@ -43,9 +43,24 @@ class Source:
     group: str | None
 
 
+# people of a country named by what they are: 'An Oslandic health official said', 'Oslandic military bloggers
+# said' (a body of the state, 'the Oslandic army said', is the state's and is read elsewhere)
+NATIONAL_VOICE = re.compile(r"\b(?:[Aa]n? )?[A-Z][a-z]+(?:an|i|ese|ish|ch) (?:[a-z\-]+ ){0,2}(?P<noun>[a-z\-]+)"
+                            r"(?= (?:had |has |have |also )?(?:said|says|told|reported|claimed)\b)")
+STATE_VOICE = {"ministry", "army", "military", "police", "navy", "government", "forces", "presidency", "leadership",
+               "officials", "authorities", "spokesman", "spokeswoman", "spokesperson", "sources", "guard", "guards",
+               "president", "minister", "premier", "leader", "chief", "command", "media", "television", "agency"}
+
+
+def _national_voices(text: str) -> list[Source]:
+    """'An Oslandic health official said': one source named by the whole phrase (not the state)."""
+    return [Source(m.start(), m.end(), m.group(), None, m.group().lower().removeprefix("an ").removeprefix("a "))
+            for m in NATIONAL_VOICE.finditer(text) if m.group("noun") not in STATE_VOICE]
+
+
 def find_sources(text: str) -> list[Source]:
     """The unnamed sources of a sentence that speak in it."""
-    found = []
+    found = _national_voices(text)
     for match in SOURCE.finditer(text):
         if not (SPEAKS_AFTER.match(text[match.end():]) or SPEAKS_BEFORE.search(text[:match.start()])):
             continue
