@@ -68,6 +68,7 @@ def measure(root: Path, docs: bool, db: bool) -> dict:
         meter.enter("sqlite")
         build_database(project)
     stages = meter.close()
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # before mkdocs is a child
     if docs:
         docs_started = time.perf_counter()
         site = root / "site"
@@ -79,8 +80,9 @@ def measure(root: Path, docs: bool, db: bool) -> dict:
         stages["docs"] = {"seconds": time.perf_counter() - docs_started,
                           "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
     rows = {name: len(frame) for name, frame in result.frames.items()}
-    return {"import_seconds": import_seconds, "stages": stages, "rows": rows,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"import_seconds": import_seconds, "stages": stages, "rows": rows, "computed": len(result.computed),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_peak_rss_mb": workers_mb}
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """`make bench`: the build stage by stage at growing corpus sizes, against peer tools on the same package.
 
 For each size N (3 = the real seed data, larger = synthetic corpora from bench/synthetic.py):
-  cold   a first build from scratch (no cache), stage by stage: wall time and peak memory;
-  warm   one coding file edited, rebuilt with the cache of the cold run (and checked byte-identical to a
-         cold build of the same edited inputs);
+  cold   a first build from scratch (no cache), stage by stage: wall time and peak memory of the build
+         process and of its largest worker process (the per-story stage and frictionless use both cores);
+  warm   one coding file edited, rebuilt with the cache of the cold run (.cache/: per-story results and
+         frictionless verdicts), and checked byte-identical to a cold build of the same edited inputs;
   peers  `frictionless validate datapackage.json` alone, and sqlite-utils' Python API loading every CSV in this
          process (rows as text: no keys, indexes, full-text search or reading tables, which the own build adds).
 Prints a table and the ratios, and writes the figures as JSON (bench/results.json by default).
@@ -145,6 +146,24 @@ def _with_sqlite(size: dict, run: str) -> float:
     return _total(size[run]["stages"], BUILD_STAGES + ["sqlite"])
 
 
+def _tables_with_import(size: dict, run: str) -> float:
+    """Tables built and validated, the libraries' import included: as the real 3-story build is counted."""
+    return _total(size[run]["stages"], BUILD_STAGES) + size[run]["import_seconds"]
+
+
+def _peak_mb(size: dict) -> float:
+    """Peak memory of the cold build: its process and its largest worker process at once (an upper bound)."""
+    return size["cold"]["peak_rss_mb"] + size["cold"].get("worker_peak_rss_mb", 0)
+
+
+def limits(results: dict) -> dict:
+    """Where one machine stops, from the largest size: stories per GB of peak memory, per minute of cold build."""
+    big = _largest(results)
+    return {"stories": big["stories"], "per_gb": big["stories"] / (_peak_mb(big) / 1024),
+            "per_minute": big["stories"] / _total(big["cold"]["stages"], BUILD_STAGES) * 60,
+            "cores": results["machine"]["cores"]}
+
+
 def _slope(points: list[tuple[int, float]]) -> float | None:
     """Least-squares seconds per story over the synthetic sizes."""
     if len(points) < 2:
@@ -165,16 +184,20 @@ def targets(results: dict) -> list[tuple[str, str, str, str, bool]]:
     n, real = f"N={big['stories']:,}", results["real_build_seconds"]
     docs = big["cold"]["stages"].get("docs")
     found = [
-        (f"warm rebuild, one coding file edited, {n}", f"{_with_sqlite(big, 'warm'):.1f} s",
+        (f"warm rebuild to validated tables, one coding file edited, {n} (import included)",
+         f"{_tables_with_import(big, 'warm'):.1f} s ({big['warm'].get('computed', '?')} of {big['stories']:,} "
+         "stories computed)",
          f"≤ 2× the real 3-story build ({2 * real:.1f} s)" if real else "≤ 2× the real 3-story build",
-         f"cold: {_with_sqlite(big, 'cold'):.1f} s", bool(real) and _with_sqlite(big, "warm") <= 2 * real),
+         f"cold: {_tables_with_import(big, 'cold'):.1f} s",
+         bool(real) and _tables_with_import(big, "warm") <= 2 * real),
         (f"cold build to validated tables, {n}", f"{_total(big['cold']['stages'], BUILD_STAGES):.1f} s", "≤ 15 s",
          f"frictionless validate alone: {big['peers']['frictionless_validate_seconds']:.1f} s",
          _total(big["cold"]["stages"], BUILD_STAGES) <= 15),
         (f"own validation (pandera + cross-table) vs frictionless, {n}", f"{_validation_ratio(big):.1f}× faster",
          "≥ 20× faster", f"frictionless validate: {big['peers']['frictionless_validate_seconds']:.1f} s",
          _validation_ratio(big) >= 20),
-        (f"peak memory of the build, {n}", f"{big['cold']['peak_rss_mb']:.0f} MB", "< 4 GB at N=100,000", "",
+        (f"peak memory of the build, {n}", f"{big['cold']['peak_rss_mb']:.0f} MB + largest worker "
+         f"{big['cold'].get('worker_peak_rss_mb', 0):.0f} MB", "< 4 GB at N=100,000", "",
          big["stories"] >= 100_000 and big["cold"]["peak_rss_mb"] < 4096),
     ]
     if docs:
@@ -203,7 +226,9 @@ def report(results: dict) -> None:
         ("tables built + validated", lambda s: f"{_total(s['cold']['stages'], BUILD_STAGES):.2f}"),
         ("… + SQLite", lambda s: f"{_with_sqlite(s, 'cold'):.2f}"),
         ("peak RSS of the build (MB)", lambda s: f"{s['cold']['peak_rss_mb']:.0f}"),
-        ("warm rebuild, one file edited", lambda s: f"{_with_sqlite(s, 'warm'):.2f}"),
+        ("… of its largest worker (MB)", lambda s: f"{s['cold'].get('worker_peak_rss_mb', 0):.0f}"),
+        ("warm rebuild, one file edited, + SQLite", lambda s: f"{_with_sqlite(s, 'warm'):.2f}"),
+        ("warm: stories computed (rest cached)", lambda s: str(s["warm"].get("computed", "?"))),
         ("warm output = cold output", lambda s: str(s["warm_equals_cold"])),
         ("peer: frictionless validate", lambda s: f"{s['peers']['frictionless_validate_seconds']:.2f}"),
         ("peer: sqlite-utils insert_all, in-process", lambda s: f"{s['peers']['sqlite_utils_insert_seconds']:.2f}"),
@@ -241,7 +266,9 @@ def markdown(results: dict) -> str:
         ("**tables built and validated**", lambda s: f"**{_total(s['cold']['stages'], BUILD_STAGES):.1f} s**"),
         ("**… and the SQLite database**", lambda s: f"**{_with_sqlite(s, 'cold'):.1f} s**"),
         ("peak memory of the build", lambda s: f"{s['cold']['peak_rss_mb']:.0f} MB"),
-        ("warm rebuild after editing one coding file", lambda s: f"{_with_sqlite(s, 'warm'):.1f} s"),
+        ("… and of its largest worker process", lambda s: f"{s['cold'].get('worker_peak_rss_mb', 0):.0f} MB"),
+        ("warm rebuild after editing one coding file, tables and SQLite", lambda s: f"{_with_sqlite(s, 'warm'):.1f} s"),
+        ("… stories it computed (the rest from the cache)", lambda s: str(s["warm"].get("computed", "?"))),
         ("warm output byte-identical to cold",
          lambda s: {True: "yes", False: "**no**", None: "not checked"}[s["warm_equals_cold"]]),
         ("peer: `frictionless validate datapackage.json`",
@@ -263,11 +290,24 @@ def markdown(results: dict) -> str:
         f"Fitted cost (cold, tables and SQLite): {results['slope_seconds_per_1000_stories']:.2f} s per 1,000 stories."
         if results["slope_seconds_per_1000_stories"] is not None else "",
     ]
+    big = _largest(results)
+    warm = ", ".join(f"{stage} {figure['seconds']:.2f} s" for stage, figure in big["warm"]["stages"].items())
+    notes.append(f"The warm rebuild at N = {big['stories']:,}, stage by stage (import "
+                 f"{big['warm']['import_seconds']:.2f} s): {warm}.")
     goals = ["| figure | measured | target | peer | met |", "|---|---:|---|---|---|"]
     goals += [f"| {figure} | {measured} | {target} | {peer} | {'yes' if met else '**no**'} |"
               for figure, measured, target, peer, met in targets(results)]
-    return ("## Building: `make bench`\n\n" + head + "\n".join(lines) + "\n\n" + "\n".join(n for n in notes if n)
+    return ("## Building: `make bench`\n\n" + head + "\n".join(lines) + "\n\n" + "\n\n".join(n for n in notes if n)
             + "\n\n" + "\n".join(goals) + "\n")
+
+
+def limits_markdown(results: dict) -> str:
+    """The one-machine figures of the *Beyond one machine* section."""
+    found = limits(results)
+    return (f"From the largest `make bench` size ({found['stories']:,} stories, {results['date']}, "
+            f"{found['cores']} shared cores, load average {results['machine']['load']}): the build holds about "
+            f"**{found['per_gb']:,.0f} stories per GB** of peak memory (build process and largest worker together) "
+            f"and builds and validates about **{found['per_minute']:,.0f} stories per minute** from cold.")
 
 
 def main() -> None:
@@ -303,6 +343,7 @@ def main() -> None:
     report(results)
     if arguments.docs_page:
         write_section("build-benchmark", markdown(results))
+        write_section("one-machine", limits_markdown(results))
         print("figures written to docs/performance.md")
     print(f"figures written to {arguments.out}")
 

@@ -33,8 +33,8 @@ from test_bad_inputs import apply_changes, load_setup
 pytestmark = pytest.mark.slow
 
 # Runs the real CLI, killing itself (SIGKILL) at the KILL_AT step: "replace:N" before the N-th os.replace
-# inside the project (0 = the journal's own commit), "journal" just before the journal is removed, or
-# "write:N" halfway through writing the N-th staged file.
+# inside the project (0 = the journal's own commit; the cache's own writes in .cache/ are not counted),
+# "journal" just before the journal is removed, or "write:N" halfway through writing the N-th staged file.
 KILLING_CLI = textwrap.dedent("""
     import os, pathlib, signal, sys
     from newsevents.publish import staging, swap
@@ -50,7 +50,8 @@ KILLING_CLI = textwrap.dedent("""
     real_replace, real_unlink, real_write = os.replace, pathlib.Path.unlink, staging.write_durably
 
     def replace(source, target, *args, **kwargs):
-        if os.path.realpath(source).startswith(root):
+        source_path = os.path.realpath(source)
+        if source_path.startswith(root) and not source_path.startswith(os.path.join(root, ".cache", "")):
             if kind == "replace" and calls["replace"] == int(number):
                 die()
             calls["replace"] += 1

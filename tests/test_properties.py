@@ -83,6 +83,7 @@ def test_story_parser_on_capture_shaped_text(text: str) -> None:
 
 @RELAXED
 @given(capture_like(), capture_like())
+@example("", "ISLAMABAD (Reuters) -Pakistan said on Monday\nUpdated 22 January 2024\n")
 def test_a_repeated_headline_after_furniture_starts_a_second_story(first: str, body: str) -> None:
     headline = "Pakistan joins regional talks on Afghanistan"
     assume(headline not in first + body)

@@ -6,6 +6,7 @@ stops publishes nothing.
 from __future__ import annotations
 
 import time
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -16,8 +17,6 @@ from newsevents.assemble.rows import assemble_tables
 from newsevents.core.errors import Collector
 from newsevents.core.project import Project
 from newsevents.core.schemas import dataset_metadata, load_tables, quote_limit, quote_minimum
-from newsevents.ingest.articles import load_articles
-from newsevents.ingest.coding_files import read_coding_files
 from newsevents.ingest.registries import load_registries
 from newsevents.ingest.released_ids import load_released_ids
 from newsevents.ingest.released_rows import load_released_rows
@@ -25,6 +24,8 @@ from newsevents.publish.staging import stage
 from newsevents.publish.swap import finish_interrupted, publish
 from newsevents.resolve.merge import merge_coding
 from newsevents.resolve.resolver import resolve_records
+from newsevents.resolve.story_cache import StoryCache
+from newsevents.resolve.story_runner import run_story_stage
 from newsevents.validate.cross_table import validate_across
 from newsevents.validate.frictionless_gate import frictionless_check
 from newsevents.validate.report import Origins, TableReport
@@ -38,6 +39,7 @@ SUMMARY_ROWS = 15
 class BuildResult:
     frames: dict[str, pd.DataFrame]
     timings: dict[str, float] = field(default_factory=dict)
+    computed: list[str] = field(default_factory=list)  # captures the per-story stage computed (not cached)
 
 
 @contextmanager
@@ -49,22 +51,28 @@ def _timed(timings: dict[str, float], name: str, on_stage=None):
     timings[name] = time.perf_counter() - started
 
 
-def build(project: Project = Project(), *, publish_outputs: bool = True, on_stage=None) -> BuildResult:
-    """Build, validate and (unless told not to) publish; raises BuildFailed with every problem found."""
+def build(project: Project = Project(), *, publish_outputs: bool = True, on_stage=None,
+          executor: Executor | None = None, use_cache: bool = True) -> BuildResult:
+    """Build, validate and (unless told not to) publish; raises BuildFailed with every problem found.
+    ``executor`` maps the per-story stage (resolve/story_runner.py chooses when None); ``use_cache``: reuse
+    and keep per-story results and frictionless verdicts in .cache/."""
     timings: dict[str, float] = {}
     problems = Collector()
     finish_interrupted(project)
     tables = load_tables(project.root)
     with _timed(timings, "parse", on_stage):
-        articles = load_articles(project, problems)
         registries = load_registries(project, problems)
+        stories = run_story_stage(project, registries, problems, executor=executor,
+                                  cache=StoryCache.of(project) if use_cache else None)
+        articles = stories.articles
     problems.raise_if_any()
     with _timed(timings, "resolve", on_stage):
-        merged = merge_coding(read_coding_files(project, articles, problems), quote_limit(project.root), problems,
-                              shortest=quote_minimum(project.root))
+        coding_files, located = stories.coding_files(project, problems)
+        merged = merge_coding(coding_files, quote_limit(project.root), problems, shortest=quote_minimum(project.root),
+                              located=located)
     problems.raise_if_any()
     with _timed(timings, "assemble", on_stage):
-        records = resolve_records(project, articles, registries, merged, problems)
+        records = resolve_records(project, articles, registries, merged, stories.mentions, problems)
         problems.raise_if_any()
         frames = assemble_tables(records, tables)
         version = str(dataset_metadata(project.root)["version"])
@@ -83,12 +91,12 @@ def build(project: Project = Project(), *, publish_outputs: bool = True, on_stag
         validate_across(published, tables, texts, origins, problems)
     problems.raise_if_any()
     with _timed(timings, "frictionless", on_stage):
-        frictionless_check(project, problems)
+        frictionless_check(project, problems, use_cache=use_cache)
     problems.raise_if_any()
     if publish_outputs:
         with _timed(timings, "publish", on_stage):
             publish(project, tables)
-    return BuildResult(frames=published, timings=timings)
+    return BuildResult(frames=published, timings=timings, computed=stories.computed)
 
 
 def summary(frames: dict[str, pd.DataFrame]) -> str:

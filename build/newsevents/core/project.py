@@ -93,6 +93,8 @@ class Project:
 
     def rel(self, path: Path) -> str:
         """A path as users see it: relative to the project root."""
+        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()  # no need to ask the file system (10,000s of files)
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

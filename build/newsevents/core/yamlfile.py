@@ -92,8 +92,13 @@ def _record_lines(node: Node | None, path: tuple, lines: dict) -> None:
 
 def read_yaml(path: Path, shown_as: str, problems: Collector) -> Document | None:
     """Parse a YAML file; syntax errors and duplicate keys are collected, not raised."""
+    return parse_yaml(path.read_bytes(), shown_as, problems)
+
+
+def parse_yaml(data: bytes, shown_as: str, problems: Collector) -> Document | None:
+    """Parse the bytes of a YAML file shown as ``shown_as``; problems collected, as read_yaml."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         problems.add(shown_as, f"not valid UTF-8 at byte {error.start}", "save the file as UTF-8")
         return None

@@ -141,12 +141,11 @@ def _headline(story: Story, entry: dict, number: int, where: Where, problems: Co
     return headline, basis or "printed"
 
 
-def _story_articles(project: Project, document: Document, c: int, text: str, seen_ids: dict[str, Where],
-                    problems: Collector) -> list[Article]:
-    """The articles of one capture: its stories, matched in order to the manifest's story entries."""
+def capture_articles(project: Project, document: Document, c: int, text: str, stories: list[Story],
+                     seen_ids: dict[str, Where], problems: Collector) -> list[Article]:
+    """The articles of one capture: its parsed stories, matched in order to the manifest's story entries."""
     entry = document.data["captures"][c]
     capture_file = project.rel(project.raw / entry["file"])
-    stories = parse_capture(text)
     if len(stories) != len(entry["stories"]):
         problems.add(document.path, f"{capture_file} holds {len(stories)} stories but the manifest lists "
                      f"{len(entry['stories'])}", "list one entry per story, in order",
@@ -188,6 +187,6 @@ def load_articles(project: Project, problems: Collector) -> list[Article]:
     for c, entry in enumerate(document.data["captures"]):
         text = read_capture(project, entry, Where(document.path, entry["file"], document, ("captures", c)), problems)
         if text is not None:
-            articles += _story_articles(project, document, c, text, seen_ids, problems)
+            articles += capture_articles(project, document, c, text, parse_capture(text), seen_ids, problems)
     return articles
 

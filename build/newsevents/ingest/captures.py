@@ -104,10 +104,15 @@ def _checked_bytes(project: Project, name: str, sha256: str, where: Where, probl
     return data
 
 
-def read_capture(project: Project, entry: dict, where: Where, problems: Collector) -> str | None:
-    """The text of a listed capture whose bytes (and those of the saved page it came from) are as recorded."""
+def capture_bytes(project: Project, entry: dict, where: Where, problems: Collector) -> bytes | None:
+    """The bytes of a listed capture, when they (and those of the saved page it came from) are as recorded."""
     saved = entry.get("saved_page")
     if saved is not None and _checked_bytes(project, saved["file"], saved["sha256"], where, problems) is None:
         return None
-    data = _checked_bytes(project, entry["file"], entry["sha256"], where, problems)
+    return _checked_bytes(project, entry["file"], entry["sha256"], where, problems)
+
+
+def read_capture(project: Project, entry: dict, where: Where, problems: Collector) -> str | None:
+    """The text of a listed capture whose bytes (and those of the saved page it came from) are as recorded."""
+    data = capture_bytes(project, entry, where, problems)
     return None if data is None else decode_capture(data, project.rel(project.raw / entry["file"]), problems)

@@ -8,6 +8,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+
+from newsevents.ingest.page_lines import LINES_REMEMBERED
 
 _MONTH_NAMES = sorted({m for m in calendar.month_name if m} | {m for m in calendar.month_abbr if m} | {"Sept"},
                       key=len, reverse=True)
@@ -80,6 +83,7 @@ def _leftover(line: str, dates: list[re.Match]) -> str:
     return " ".join(SEPARATORS.sub(" ", line).split())
 
 
+@lru_cache(maxsize=LINES_REMEMBERED)
 def read_stamp(line: str) -> Stamp | None:
     """The line as a publication stamp, or None when it is something else (a sentence that names a date)."""
     text = line.strip()

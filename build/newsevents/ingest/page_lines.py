@@ -5,7 +5,9 @@ and newsletter lines, copyright and publisher footers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+LINES_REMEMBERED = 16_384  # a story's lines are each read up to 13 times while its start is found
 NAV_WORDS = {
     "menu", "open menu", "close menu", "main menu", "search", "sign in", "sign up", "log in", "login", "logout",
     "register", "subscribe", "home", "skip to content", "skip to main content", "toggle navigation", "e-paper",
@@ -53,6 +55,7 @@ def is_caption(line: str) -> bool:
     return bool(CAPTION_CREDIT.search(line))
 
 
+@lru_cache(maxsize=LINES_REMEMBERED)
 def furniture_kind(line: str) -> str | None:
     """What kind of page furniture the line is, or None when it may be part of the story."""
     text = line.strip()

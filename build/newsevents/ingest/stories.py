@@ -164,6 +164,7 @@ class _Reader:
         self.story = story
         self.related_block: int | None = None
         self.stamp_updated = False
+        self.stamp_end = 0  # where the line the published date was read from ends
 
     def add(self, kind: str, line: _Line) -> None:
         self.story.spans.append(Span(kind, line.start, line.end, line.text))
@@ -179,6 +180,7 @@ class _Reader:
         if stamp.day and (story.published_date is None or (self.stamp_updated and not stamp.updated)):
             story.published_date, story.published_date_phrase = stamp.day, line.text
             self.stamp_updated = stamp.updated
+            self.stamp_end = line.end
         return True
 
     def furniture(self, line: _Line) -> bool:
@@ -256,9 +258,11 @@ def _first_story_line(lines: list[_Line], first_prose: int) -> int:
     return first_prose
 
 
-def _trimmed_tail(spans: list[Span]) -> list[Span]:
-    """The story ends with its last paragraph, bullet or credit line: trailing page furniture stays out."""
-    last = max((i for i, s in enumerate(spans) if s.kind in ("body", "bullet", "credit")), default=len(spans) - 1)
+def _trimmed_tail(spans: list[Span], stamp_end: int) -> list[Span]:
+    """The story ends with its last paragraph, bullet or credit line, or with the stamp its date was read from
+    when that is printed after them: other trailing page furniture stays out."""
+    last = max((i for i, s in enumerate(spans) if s.kind in ("body", "bullet", "credit") or s.end == stamp_end),
+               default=len(spans) - 1)
     return spans[: last + 1]
 
 
@@ -272,7 +276,7 @@ def _read_story(story: Story, text: str, lines: list[_Line]) -> None:
         reader.header(line)
     for line in lines[first_prose:]:
         reader.body(line)
-    story.spans = _merge_paragraphs(_trimmed_tail(story.spans), text, lines)
+    story.spans = _merge_paragraphs(_trimmed_tail(story.spans, reader.stamp_end), text, lines)
     if story.spans:
         story.start, story.end = story.spans[0].start, story.spans[-1].end
     body = story.body_text()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsevents.core.errors import Collector
+from newsevents.core.errors import Collector, Problem
 from newsevents.core.yamlfile import Document, Where
 from newsevents.ingest.articles import Article
 from newsevents.ingest.coding_files import CodingFiles
@@ -44,6 +44,10 @@ class Event:
 class Merged:
     events: dict[str, Event]
     claims: dict[str, Claim]
+
+
+# a coding file's evidence lists located in its story: record path → (evidence, problems), see locate_quotes
+LocatedQuotes = dict[tuple, tuple[list[Evidence], list[Problem]]]
 
 
 def _quote_parts(item) -> tuple[str, int | None]:
@@ -88,9 +92,31 @@ def _merge_fields(target: dict, new: dict, keys: tuple[str, ...], where: Where, 
                          line=where.line, record=where.record)
 
 
+def _evidence_lists(document: Document) -> list[tuple[Where, list]]:
+    """(where, items) of each evidence list of a coding file, at the record paths merging reads them."""
+    lists = []
+    for e, entry in enumerate(document.data["events"]):
+        lists.append((Where(document.path, entry["id"], document, ("events", e)), entry["evidence"]))
+        for kind in ("actors", "participants", "claims"):
+            for i, item in enumerate(entry.get(kind, [])):
+                record = item["id"] if kind == "claims" else entry["id"]
+                lists.append((Where(document.path, record, document, ("events", e, kind, i)), item["evidence"]))
+    return lists
+
+
+def locate_quotes(document: Document, article: Article, rules: QuoteRules) -> LocatedQuotes:
+    """Every evidence list of one reviewed coding file located in its story, with the problems of each: the
+    part of merging that needs only the story (done per story, resolve/story_stage.py)."""
+    found = {}
+    for where, items in _evidence_lists(document):
+        problems = Collector()
+        found[where.path] = (_locate_all(items, article, where, rules, problems), problems.problems)
+    return found
+
+
 class _Merger:
-    def __init__(self, rules: QuoteRules, problems: Collector):
-        self.rules, self.problems = rules, problems
+    def __init__(self, rules: QuoteRules, problems: Collector, located: dict[str, LocatedQuotes] | None = None):
+        self.rules, self.problems, self.located = rules, problems, located
         self.events: dict[str, Event] = {}
         self.claims: dict[str, Claim] = {}
         self.rejected = False  # a definition was refused, so a reference to it may be no mistake
@@ -102,12 +128,20 @@ class _Merger:
             event.first_seen = event.first_seen or where
             if not self._define(event, entry, where, article):
                 continue  # the refused definition adds nothing, so its parts raise no further problems
-            event.evidence += _locate_all(entry["evidence"], article, where, self.rules, self.problems)
+            event.evidence += self._locate(entry["evidence"], article, where)
             self._roles(event, entry, where, article)
             self._participants(event, entry, where, article)
             for c, claim_entry in enumerate(entry.get("claims", [])):
                 self._claim(claim_entry, entry["id"], article,
                             Where(document.path, claim_entry["id"], document, ("events", e, "claims", c)))
+
+    def _locate(self, items, article: Article, where: Where) -> list[Evidence]:
+        """The list's quotes located in the story: as located beforehand (per story), else now."""
+        if self.located is None:
+            return _locate_all(items, article, where, self.rules, self.problems)
+        evidence, problems = self.located[where.file][where.path]
+        self.problems.problems += problems
+        return evidence
 
     def _define(self, event: Event, entry: dict, where: Where, article: Article) -> bool:
         """Take the entry's definition of the event, if it gives one; False when it is refused."""
@@ -132,14 +166,14 @@ class _Merger:
             role_where = Where(where.file, entry["id"], where.document, (*where.path, "actors", r))
             record = event.roles.setdefault((role["actor"], role["role"]), {"evidence": [], "where": role_where})
             _merge_fields(record, role, ("claimed_by", "note"), role_where, self.problems)
-            record["evidence"] += _locate_all(role["evidence"], article, role_where, self.rules, self.problems)
+            record["evidence"] += self._locate(role["evidence"], article, role_where)
 
     def _participants(self, event: Event, entry: dict, where: Where, article: Article) -> None:
         for p, participant in enumerate(entry.get("participants", [])):
             p_where = Where(where.file, entry["id"], where.document, (*where.path, "participants", p))
             record = event.participants.setdefault(participant["actor"], {"evidence": [], "where": p_where})
             _merge_fields(record, participant, ("participation", "represented_by", "note"), p_where, self.problems)
-            record["evidence"] += _locate_all(participant["evidence"], article, p_where, self.rules, self.problems)
+            record["evidence"] += self._locate(participant["evidence"], article, p_where)
 
     def _claim(self, entry: dict, event_id: str, article: Article, where: Where) -> None:
         claim = self.claims.setdefault(entry["id"], Claim(entry["id"], event_id, where))
@@ -156,7 +190,7 @@ class _Merger:
         if "outcome" in entry:
             claim.fields = {k: v for k, v in entry.items() if k != "evidence"}
             claim.where = where
-        claim.evidence += _locate_all(entry["evidence"], article, where, self.rules, self.problems)
+        claim.evidence += self._locate(entry["evidence"], article, where)
 
 
 def _undefined(merger: _Merger, problems: Collector) -> None:
@@ -174,11 +208,13 @@ def _undefined(merger: _Merger, problems: Collector) -> None:
                          line=seen.line, record=claim.claim_id)
 
 
-def merge_coding(coding_files: CodingFiles, limit: int, problems: Collector, *, shortest: int | None = None) -> Merged:
+def merge_coding(coding_files: CodingFiles, limit: int, problems: Collector, *, shortest: int | None = None,
+                 located: dict[str, LocatedQuotes] | None = None) -> Merged:
     """Merge every reviewed coding file, in article order; a reference to an undefined event or claim is a
     problem only when every file was read and no definition was refused (else it may be defined there).
-    ``limit`` and ``shortest``: the longest and shortest quote allowed (schemas/fields.yaml)."""
-    merger = _Merger(QuoteRules(limit, shortest), problems)
+    ``limit`` and ``shortest``: the longest and shortest quote allowed (schemas/fields.yaml); ``located``:
+    each file's quotes as locate_quotes found them (by file), when the per-story stage located them."""
+    merger = _Merger(QuoteRules(limit, shortest), problems, located)
     for article, document in coding_files.documents:
         merger.read(document, article)
     if coding_files.complete and not merger.rejected:

@@ -15,13 +15,13 @@ from newsevents.resolve.cameo_actors import check_actor_codes
 from newsevents.resolve.counts import check_rules, parse_count
 from newsevents.resolve.date_phrases import Resolved
 from newsevents.resolve.event_dates import resolve_event_dates
-from newsevents.resolve.mentions import find_mentions
 from newsevents.resolve.merge import Claim, Event, Merged
 from newsevents.resolve.records import (
     ActorRecord,
     ClaimRecord,
     EventRecord,
     MeetingRecord,
+    Mention,
     ParticipantRecord,
     PlaceRecord,
     Records,
@@ -135,9 +135,9 @@ def _claim(claim: Claim, claims: dict[str, Claim], refs: References, project: Pr
 
 
 def resolve_records(project: Project, articles: list[Article], registries: Registries, merged: Merged,
-                    problems: Collector) -> Records:
-    """Every record the build publishes, from the merged coding (merge.py), settled; problems collected with
-    their file and line."""
+                    mentions: list[Mention], problems: Collector) -> Records:
+    """Every record the build publishes, from the merged coding (merge.py) and the actor mentions the
+    per-story stage found, settled; problems collected with their file and line."""
     reference = reference_tables(project, load_tables(project.root))
     if not check_rules(project, problems):
         problems.raise_if_any()  # the count rules cannot be read, so no claim can be counted
@@ -149,6 +149,6 @@ def resolve_records(project: Project, articles: list[Article], registries: Regis
     claims = [_claim(claim, merged.claims, refs, project, problems) for claim in merged.claims.values()
               if claim.fields is not None]
     return Records(articles=articles, actors=_actors(registries), places=_places(registries),
-                   countries=_countries(registries, problems), mentions=find_mentions(articles, registries.actors),
+                   countries=_countries(registries, problems), mentions=mentions,
                    events=events, claims=claims, reference=reference)
 
