@@ -501,3 +501,81 @@ def test_slugs_are_readable_ascii():
     assert slug("Chad’s FM to visit Niger") == "chad-fm-to-visit-niger"
     assert slug("Jaish al-Adl (JAA)") == "jaish-al-adl-jaa"
     assert slug("Zürich talks", max_words=1) == "zurich"
+
+
+def test_victims_named_by_nationality_service_or_status_and_a_body_speaking_as_it():
+    drafted, _ = _draft(
+        "A drone strike hit an army post near Gao on Monday. Eleven Malians had been killed and 40 wounded, the "
+        "Malian army said. Three French service members were killed in the attack, it said. Dozens of people had "
+        "been hurt, witnesses said.")
+    assert _claims(drafted) == [("mali-army", "killed", "Eleven", "people"), ("mali-army", "injured", "40", "unknown"),
+                                ("mali-army", "killed", "Three", "soldiers"),  # 'it said': the army, just before
+                                ("witnesses", "injured", "Dozens", "people")]
+
+
+def test_bodies_recovered_tolls_taken_higher_and_those_of_the_dead():
+    drafted, _ = _draft(
+        "A bomb exploded at a market in Zamfara on Tuesday. Rescuers said 30 bodies had been recovered. The state "
+        "police said eight more traders had died overnight, taking the death toll to 38. Six of the dead were "
+        "killed as they fled, according to aid groups.")
+    assert _claims(drafted) == [("rescuers", "killed", "30", "unknown"), ("police-unnamed", "killed", "eight",
+                                                                          "civilians"),
+                                ("police-unnamed", "killed", "38", "unknown"), ("aid-groups", "killed", "Six",
+                                                                                 "unknown")]
+    drafted, _ = _draft("A car bomb exploded at a checkpoint in Zamfara on Tuesday. Four of their own members, who "
+                        "had guarded the gate, were among the dead, a farmers’ union said.")
+    assert _claims(drafted) == [("farmers-union", "killed", "Four", "people")]
+
+
+def test_claimants_behind_an_acronym_a_number_with_a_comma_an_added_clause_and_their_officials():
+    drafted, _ = _draft(
+        "An explosion at a fuel depot in Kano on Monday killed 1,250 people, according to the Disaster Response "
+        "Board. The Disaster Response Board (DRB) said on Tuesday that 14 people were killed in the blast.")
+    assert [c[0] for c in _claims(drafted)] == ["disaster-response-board"] * 2
+    drafted, _ = _draft("Police killed three gunmen in a gun battle in Kano on Monday, Commissioner Musa Danladi "
+                        "said in a radio address, adding that two officers were wounded.")
+    assert {c[0] for c in _claims(drafted)} == {"commissioner-musa-danladi"}
+    drafted, _ = _draft("Artillery shelling hit a depot in Kano on Monday. Nigerian officials said four soldiers "
+                        "were killed.")
+    assert _claims(drafted) == [("nigeria", "killed", "four", "soldiers")]  # not a group of 'officials'
+
+
+def test_the_outlet_s_narration_after_a_speaker_is_the_outlet_s_own_claim():
+    drafted, _ = _draft("A bomb exploded at a bus stop in Kano on Monday. Governor Musa Danladi said the bombers "
+                        "had been caught, as the city buried the 12 people killed in the blast.")
+    assert _claims(drafted) == [(None, "killed", "12", "people")]
+
+
+def test_a_passive_strike_names_what_was_hit_not_who_struck():
+    drafted, _ = _draft("The defence ministry of Ghana said in a statement on Monday that its jets had bombed "
+                        "rebel camps, adding that no Togolese military posts had been struck.")
+    roles = {r for e in drafted.coding["events"] for r in _roles(e)}
+    assert not {r for r in roles if r[1].startswith("togo")}
+
+
+def test_a_visit_to_the_wounded_or_to_troops_is_no_meeting():
+    drafted, _ = _draft("Governor Musa Danladi, who visited the wounded in hospital on Monday, said the state would "
+                        "pay for their care. The defence minister, visiting a forward base near Kano on Tuesday, said "
+                        "the army would stay.")
+    assert not [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+
+
+def test_met_a_list_of_officials_for_talks_is_one_meeting():
+    drafted, _ = _draft("Kenya’s foreign minister met Ugandan, Rwandan and Tanzanian officials in Nairobi on Monday "
+                        "for talks on the border dispute.")
+    meetings = [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["meeting"]["type"] == "multilateral_talks"
+
+
+def test_a_source_speaking_after_an_aside_still_speaks():
+    drafted, _ = _draft("A raid hit a rebel camp near Kano on Monday. Security sources, speaking on condition of "
+                        "anonymity, said 12 militants were killed in the raid.")
+    assert _claims(drafted) == [("security-sources", "killed", "12", "militants")]
+
+
+def test_people_of_a_country_named_by_what_they_are_speak_for_themselves_not_the_state():
+    drafted, _ = _draft("A bomb exploded at a market in Kano on Monday, killing 14 people, a Nigerian hospital "
+                        "official said. Nigerian relief volunteers said 30 people were wounded. The Nigerian army "
+                        "said two soldiers were killed.")
+    assert [c[0] for c in _claims(drafted)] == ["nigerian-hospital-official", "nigerian-relief-volunteers",
+                                                "nigeria-army"]

@@ -34,7 +34,7 @@ __all__ = ["Drafted", "draft_story"]
 
 
 def _facts(article: Article, actors: ActorFinder, places: PlaceFinder) -> list[SentenceFacts]:
-    found, last_person = [], None
+    found, last_person, last_body = [], None, None
     for sentence in sentences(article.story, article.text):
         actor_mentions = actors.find(sentence)
         named = [m for m in actor_mentions if m.kind in ("person", "name", "body")]
@@ -42,9 +42,10 @@ def _facts(article: Article, actors: ActorFinder, places: PlaceFinder) -> list[S
                           if not any(m.start < p.end and p.start < m.end for m in named)]
         persons = {m.actor_id for m in actor_mentions if actors.type_of(m.actor_id) == "person"}
         dates = find_dates(sentence, article.text)
-        attributions = find_attributions(sentence, actor_mentions, dates, persons, last_person)
+        attributions = find_attributions(sentence, actor_mentions, dates, persons, (last_person, last_body))
         found.append(SentenceFacts(sentence, actor_mentions, place_mentions, dates, attributions))
         spoken = [a.speaker for a in attributions if a.speaker in persons]
+        last_body = next((a.speaker for a in reversed(attributions) if a.speaker and a.speaker not in persons), None)
         named = [m.actor_id for m in actor_mentions if m.actor_id in persons]
         last_person = (spoken or named or [last_person])[-1]
     return found

@@ -135,6 +135,7 @@ class ActorFinder:
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         found.sort(key=lambda m: m.start)
+        found = [m for m, before in zip(found, [None] + found[:-1]) if not _owned_source(before, m, sentence.text)]
         return [m for m, after in zip(found, found[1:] + [None]) if not self._nationality_of(m, after, sentence)
                 and not (m.kind == "adjective" and PLACE_AFTER.match(sentence.text[m.end:]))]
 
@@ -437,3 +438,11 @@ class ActorFinder:
                 if len(last) >= 4 and last[0].isupper():
                     owners.setdefault(last, set()).add(actor_id)
         return {last: ids.pop() for last, ids in owners.items() if len(ids) == 1}
+
+
+def _owned_source(before: Mention | None, mention: Mention, text: str) -> bool:
+    """'Fooland officials said', 'Chinese sources said': people named by what they are, right after whom they
+    speak for, are that actor's voice, not a group of their own."""
+    return mention.kind == "source" and before is not None and before.kind != "source" and \
+        text[before.end:mention.start] == " " and re.match(r"(?:officials?|sources|spokes\w+)\b",
+                                                          mention.surface) is not None

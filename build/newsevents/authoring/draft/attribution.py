@@ -10,15 +10,19 @@ from newsevents.authoring.draft.dates import DateMention
 from newsevents.authoring.draft.text import Sentence
 
 SPEECH_VERB = re.compile(
-    r"\b(said|says|saying|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
+    r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
     r"posted)\b")
 ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
+ACRONYM = re.compile(r"^(?: \([A-Z][A-Za-z]{1,9})?\)(?= )")  # "X (XYZ) said", or its "(XYZ)" named
 DATE_AROUND_VERB = 14
 ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?: (?:late |early )?on [A-Z]\w+day)?"
                            r"\.?$")
+SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
+# ', as the country mourned …': the outlet's own narration after what a speaker said
+NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -35,8 +39,9 @@ class Attribution:
 
 
 def _speaker_before(text: str, verb: int, mentions: list[Mention], persons: set[str],
-                    last_person: str | None) -> tuple[str | None, int | None]:
-    """(speaker, where its mention starts) of a verb whose subject comes before it."""
+                    earlier: tuple[str | None, str | None]) -> tuple[str | None, int | None]:
+    """(speaker, where its mention starts) of a verb whose subject comes before it; 'he'/'she' is the person
+    named last, 'it'/'they' the body that spoke in the sentence before (`earlier`: the two)."""
     head = re.sub(r" ?(?:on )?[A-Z][a-z]+day ?$", " ", text[:verb]).rstrip() + " "
     before = [m for m in mentions if m.end <= len(head)]
     apposition = APPOSITION.search(head)
@@ -48,11 +53,14 @@ def _speaker_before(text: str, verb: int, mentions: list[Mention], persons: set[
         if outer and SUBJECT_GAP.match(head[outer[-1].end:apposition.start()] + " "):
             return outer[-1].actor_id, outer[-1].start
     if before:
-        gap = head[before[-1].end:]
+        gap = ACRONYM.sub("", head[before[-1].end:])  # 'the National Weather Board (NWB) said'
         if SUBJECT_GAP.match(gap) and len(gap.split()) <= 4:
             return before[-1].actor_id, before[-1].start
-    pronoun = re.search(r"\b(he|she)\s*$", head.strip().lower())
-    return (last_person, None) if pronoun else (None, None)
+    pronoun = re.search(r"\b(?:(he|she)|it|they)\s*$", head.rstrip(), re.I)
+    if pronoun is None:
+        return None, None
+    speaker = earlier[0] if pronoun.group(1) else earlier[1]
+    return speaker, (pronoun.start() if speaker else None)
 
 
 def _speaker_after(text: str, position: int, mentions: list[Mention]) -> str | None:
@@ -70,16 +78,16 @@ def _adjacent_date(verb_start: int, verb_end: int, dates: list[DateMention]) -> 
 
 
 def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[DateMention],
-                      persons: set[str], last_person: str | None) -> list[Attribution]:
+                      persons: set[str], earlier: tuple[str | None, str | None]) -> list[Attribution]:
     """Attributions in order; each covers the text after its verb, or the text before ', X said' or
-    'according to X'."""
+    'according to X'. `earlier`: the person named last and the body that spoke in the sentence before."""
     text, found = sentence.text, []
     for match in SPEECH_VERB.finditer(text):
         start, end = match.span()
-        speaker, at = _speaker_before(text, start, mentions, persons, last_person)
+        speaker, at = _speaker_before(text, start, mentions, persons, earlier)
         rest = text[end:].split()
         at_end = (len(rest) <= 4 and (not rest or rest[0].lower() not in OPENS_A_CLAUSE)  # "…, X said on Sunday."
-                  or re.match(r"(?: on [A-Z]\w+day)?,", text[end:]) is not None  # "…, X said, in the deadliest …"
+                  or SAID_THEN_COMMA.match(text[end:]) is not None  # "…, X said in a statement, adding …"
                   or ON_RECORD_END.match(text[end:]) is not None)  # "…, the army said in a statement on Sunday."
         comma = text.rfind(", ", 0, at or start)
         if speaker is not None and at is not None and at_end and comma > 0 and \
@@ -89,12 +97,13 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
             speaker = _speaker_after(text, end, mentions)  # "…, said the ministry"
             covers = (0, start)
         else:
-            covers = (end, len(text))
+            narration = NARRATION.search(text, end)
+            covers = (end, narration.start() if narration else len(text))
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(start, end, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
-        clause_start = text.rfind(",", 0, max(0, start - 2))
-        covers = (clause_start + 1 if clause_start >= 0 else 0, start)
+        clause_start = text.rfind(", ", 0, max(0, start - 2))  # not the comma of '2,600'
+        covers = (clause_start + 2 if clause_start >= 0 else 0, start)
         found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
 

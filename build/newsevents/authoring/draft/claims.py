@@ -27,9 +27,17 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "students": "civilians", "pupils": "civilians", "journalists": "civilians", "pilgrims": "civilians",
     "shoppers": "civilians", "protesters": "civilians", "demonstrators": "civilians", "farmers": "civilians",
     "fishermen": "civilians", "miners": "civilians", "refugees": "civilians", "migrants": "civilians",
+    "herders": "civilians", "traders": "civilians", "nationals": "people", "citizen": "people", "men": "people",
+    "members": "people", "service members": "soldiers", "servicemen": "soldiers", "personnel": "soldiers",
+    "airmen": "soldiers", "sailors": "soldiers", "marines": "soldiers", "conscripts": "soldiers",
+    "recruits": "soldiers", "suspects": "militants", "assailants": "militants", "combatants": "militants",
 }
+# a people named by its demonym ('ten Ghanaians', 'two Israelis', 'Chinese'): people
+DEMONYM = r"(?-i:[A-Z][a-z]+(?:ans|is|ese))"
 VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
-         "bodies": "killed", "number of people killed": "killed", "number of dead": "killed", "toll": "killed",
+         "bodies": "killed", "number of people killed": "killed",
+         "number of those killed": "killed", "number of those wounded": "injured",
+         "number of those injured": "injured", "number of dead": "killed", "toll": "killed",
          "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
          "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured"}
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
@@ -47,14 +55,16 @@ def _count(root: Path) -> str:
 def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     count = _count(root)
     group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
-    modifier = r"(?:(?:suspected|armed|innocent|unarmed|local|foreign|security|other|more|[A-Z][a-z]+(?:i|n|ese|ish))"
-    groups = rf"(?P<groups>{modifier} )?(?:{group_words})(?:,? (?:and|including) {modifier} )?(?:{group_words}))?)"
+    modifier = r"(?:suspected|armed|innocent|unarmed|local|foreign|security|other|more|their own|U\.S\.|" \
+               r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish|ch)))"
+    nouns = rf"(?:{group_words}|{DEMONYM})"
+    groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
     verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
     tail = r"(?P<verb>killed|wounded|injured|dead|died|hurt)"
     return [
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
-        ("passive", re.compile(rf"\b{count}(?: {groups}| more| others)?(?: (?:were|was|have been|had been|are|being|"
-                               rf"reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
+                               rf"are|being|reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
         ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
                                rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
@@ -63,7 +73,15 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("deaths", re.compile(rf"\b{count} (?P<verb>deaths)\b", re.I)),
         ("passive", re.compile(rf"\b{count} of (?:them|those|whom)(?: [^,.;]{{1,30}}?)? (?:were|was|have been|"
                                rf"had been) {tail}\b", re.I)),
-        ("passive", re.compile(rf"\b{count} {groups} (?:were|are) among the {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} (?:of (?:its|their|our)(?: own)? )?{groups}(?:, [^,.;]{{1,80}},)? "
+                               rf"(?:were|are) among the {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} of the (?P<verb>dead|killed|wounded|injured) (?:were|was|had been|"
+                               rf"have been)\b", re.I)),
+        ("deaths", re.compile(rf"\b{count} (?P<verb>bodies) (?:had |have )?(?:been |were |was )?(?:buried|found|"
+                              rf"recovered|retrieved|pulled out|brought|taken|identified)\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:taking|bringing|raising|pushing) the (?P<verb>(?:death )?toll|number of "
+                              rf"(?:people |those )?(?:killed|dead|wounded|injured)) to {count}(?: {groups})?\b",
+                              re.I)),
         ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out) (?:the )?(?P<verb>bodies) of {count}"
                               rf"(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
@@ -78,8 +96,13 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
 def _group(text: str | None) -> str:
     if not text:
         return "unknown"
-    found = {GROUPS[g] for g in sorted(GROUPS, key=len, reverse=True) if re.search(rf"\b{re.escape(g)}\b",
-                                                                                    text.lower())}
+    found, rest = set(), text.lower()
+    for word in sorted(GROUPS, key=len, reverse=True):  # the longest wording first: 'service members'
+        if re.search(rf"\b{re.escape(word)}\b", rest):
+            found.add(GROUPS[word])
+            rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
+    if not found and re.search(rf"\b{DEMONYM}$", text):
+        found = {"people"}
     return found.pop() if len(found) == 1 else ("mixed" if found else "unknown")
 
 

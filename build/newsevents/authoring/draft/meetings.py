@@ -29,7 +29,13 @@ CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
-FOR_A = re.compile(r"[^,;]{0,50}? (?:for|at|during|in)(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
+# 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
+FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)[^;.]){0,90}? (?:for|at|during|in)"
+                   r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
+# a visit to the wounded, to troops or to a site is no meeting of sides: 'visited the injured in hospital'
+NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} (?:injured|wounded|victims|survivors|"
+                           r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
+                           r"front(?:line)?s?|positions?)\b")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
@@ -138,7 +144,8 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
     for action, pattern in PATTERNS:
         for match in pattern.finditer(facts.text):
             if any(s < match.end() and match.start() < e for s, e in taken) or \
-                    SIDELINES.search(facts.text[:match.start()]):
+                    SIDELINES.search(facts.text[:match.start()]) or \
+                    (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])):
                 continue
             taken.append(match.span())
             found.append(_meeting(facts, action, match))

@@ -16,10 +16,16 @@ GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "a
           "human rights groups", "security sources", "medical sources", "hospital sources")
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
 _BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
-_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
+# groups and associations named by what they do or whom they gather: 'aid groups', 'a farmers’ union'
+KINDS_OF_GROUP = (r"(?:aid|rights|human rights|relief|humanitarian|medical|charity|civil society|community) (?:groups|"
+                  r"agencies|organi[sz]ations|charities)|(?-i:[a-z]+)(?:s[’']|[’']s) (?:association|union|federation|"
+                  r"council|cooperative)")
+_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + "|" + KINDS_OF_GROUP
 SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE}))?"
                     rf"|(?P<group>{_GROUP}))\b", re.IGNORECASE)
-SPEAKS_AFTER = re.compile(r"^(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
+SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|who asked|who spoke|who declined)"
+                          r"[^,;.]{0,60},)?"  # 'sources here, citing intercepts, said'
+                          r"(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
                           r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described)\b"
                           r"|^, who\b")
 SPEAKS_BEFORE = re.compile(r"\baccording to $")
@@ -37,9 +43,24 @@ class Source:
     group: str | None
 
 
+# people of a country named by what they are: 'An Oslandic health official said', 'Oslandic military bloggers
+# said' (a body of the state, 'the Oslandic army said', is the state's and is read elsewhere)
+NATIONAL_VOICE = re.compile(r"\b(?:[Aa]n? )?[A-Z][a-z]+(?:an|i|ese|ish|ch) (?:[a-z\-]+ ){0,2}(?P<noun>[a-z\-]+)"
+                            r"(?= (?:had |has |have |also )?(?:said|says|told|reported|claimed)\b)")
+STATE_VOICE = {"ministry", "army", "military", "police", "navy", "government", "forces", "presidency", "leadership",
+               "officials", "authorities", "spokesman", "spokeswoman", "spokesperson", "sources", "guard", "guards",
+               "president", "minister", "premier", "leader", "chief", "command", "media", "television", "agency"}
+
+
+def _national_voices(text: str) -> list[Source]:
+    """'An Oslandic health official said': one source named by the whole phrase (not the state)."""
+    return [Source(m.start(), m.end(), m.group(), None, m.group().lower().removeprefix("an ").removeprefix("a "))
+            for m in NATIONAL_VOICE.finditer(text) if m.group("noun") not in STATE_VOICE]
+
+
 def find_sources(text: str) -> list[Source]:
     """The unnamed sources of a sentence that speak in it."""
-    found = []
+    found = _national_voices(text)
     for match in SOURCE.finditer(text):
         if not (SPEAKS_AFTER.match(text[match.end():]) or SPEAKS_BEFORE.search(text[:match.start()])):
             continue

@@ -42,6 +42,7 @@ DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+
                       r"(?: [a-z\-]+| [A-Z][a-z]+){0,2} $|\b(?:including|among them) (?:a|an|the)(?: [a-z\-]+)? $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
+PASSIVE = re.compile(r"\b(?:had been|has been|have been|was|were|being|is|are) $")
 BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
 TARGET_WORDS = re.compile(r"^(?: [a-z]+){0,4}? (?:on|against|targeting|targeted|at|hit|struck|killed|killing)$")
 VERB_ONLY = ("struck", "bombed", "pounded", "attacked", "ambushed", "clashed", "shelled", "exploded", "shot down",
@@ -81,7 +82,7 @@ def _initiator(facts: SentenceFacts, mention: EventMention, word: str) -> None:
     elif SELF_CLAIM.search(text[clause_start:start]):
         initiator = facts.speaker_at(start)
     else:
-        subject = facts.subject(start)
+        subject = None if PASSIVE.search(text[:start]) else facts.subject(start)  # 'X had been struck': X is hit
         if subject is not None and (word in VERB_ONLY or re.search(
                 r"\b(?:carried out|launched|conducted|staged|fired|mounted|began|pressed)(?: [a-z\-]+){0,4} $",
                 text[subject.end:start])):

@@ -37,8 +37,9 @@ the drafter, its output or the seed coding: other conflicts and talks than the s
 Lebanon, Sudan, Nagorno-Karabakh, Congo, Iraq, Colombia, Guyana and Venezuela, Ethiopia, India and Pakistan,
 Yemen, the Sahel, Somalia, Myanmar, Ukraine, Kosovo, Thailand and Cambodia; the second: Central Asia, Sri
 Lanka, the Philippines, Ecuador, the Gulf, Niger, South Sudan and Bosnia; the third: the West Bank, the
-India–China border, Russia, Mozambique, Chad, Afghanistan, Haiti, Poland, Jordan and Nigeria) in the shapes
-real pages come in: wire copy, national dailies and news portals, with page furniture, no headline,
+India–China border, Russia, Mozambique, Chad, Afghanistan, Haiti, Poland, Jordan and Nigeria; the fourth:
+Kenya, Mexico, New Zealand, Burkina Faso, Singapore, France, Egypt, Turkey, Bangladesh and Tunisia) in the
+shapes real pages come in: wire copy, national dailies and news portals, with page furniture, no headline,
 hard-wrapped lines, truncated text and saved HTML pages. The READMEs in `evaluation/drafting/`,
 `evaluation/drafting/dev/` and `evaluation/drafting/test/` say how each set was written.
 """
