@@ -98,7 +98,7 @@ def test_the_release_archive_is_offered_and_named_once_it_is_made(project):
     archive.parent.mkdir()
     archive.write_bytes(b"an archive")
     record = {"version": version, "archive": f"dist/{archive.name}", "bytes": 10, "sha256": "ab" * 32}
-    (project.release_dir(version)).mkdir()
+    project.release_dir(version).mkdir(exist_ok=True)  # the version may be released already: its record is replaced
     (project.release_dir(version) / "release.json").write_text(json.dumps(record), encoding="utf-8")
     assert [d["path"] for d in downloads(project, {}, "db") if d["path"].endswith(".zip")] == [record["archive"]]
     named = {d["contentUrl"]: d for d in jsonld(project)["distribution"]}
