@@ -93,3 +93,18 @@ def datasette_served(project: Project, timeout: float = 60) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by `make test` when missing
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright, one per test module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

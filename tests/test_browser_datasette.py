@@ -15,9 +15,6 @@ from newsevents.database.metadata import load_queries
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 SCREENSHOTS = REPO_ROOT / "artifacts" / "datasette"
 
 
@@ -28,15 +25,6 @@ def served(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with datasette_served(project) as url:
         yield url, project
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
