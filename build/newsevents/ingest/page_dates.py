@@ -1,6 +1,7 @@
-"""Publication stamps as news pages print them: a date in one of the common forms, with or without a
-"Published"/"Updated"/"Posted" label, a time of day before or after, a time zone, and a byline run into the
-same line. A relative stamp ("36 sec ago", "2 hours ago") dates nothing.
+"""Publication stamps as news pages print them: a date in one of the common forms (month named, ISO, or
+numeric where its order is clear), with or without a "Published"/"Updated"/"Posted" label, a time of day
+before or after, a time zone, and a byline run into the same line. A relative stamp ("36 sec ago", "2 hours
+ago") dates nothing.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ DATE_FORMS = [
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
     re.compile(r"\b" + _YEAR + r"-(?P<month_number>\d{2})-(?P<day>\d{2})"
                r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"),
+    re.compile(r"\b(?P<first>\d{1,2})(?P<separator>[./])(?P<second>\d{1,2})(?P=separator)" + _YEAR + r"(?![\d./])"),
 ]
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w-])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
                   re.IGNORECASE)
@@ -49,8 +51,28 @@ class Stamp:
     byline: str | None
 
 
+def _numeric_day_month(first: int, second: int, separator: str) -> tuple[int, int] | None:
+    """Day and month of "25.06.2023" (dotted: day first) or "16/03/2019" (slashed: whichever order the numbers
+    allow; "03/04/2019" is either, so no date)."""
+    if separator == ".":
+        return first, second
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first or first == second:
+        return second, first
+    return None
+
+
 def _day(match: re.Match) -> date | None:
     groups = match.groupdict()
+    if groups.get("separator"):
+        day_month = _numeric_day_month(int(groups["first"]), int(groups["second"]), groups["separator"])
+        if day_month is None:
+            return None
+        try:
+            return date(int(groups["year"]), day_month[1], day_month[0])
+        except ValueError:
+            return None
     if groups.get("month_number"):
         month = int(groups["month_number"])
     else:

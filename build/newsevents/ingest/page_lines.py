@@ -1,6 +1,6 @@
 """Page furniture told by its shape, not by a list of sites: navigation and menus, search boxes,
-share/follow/subscribe lines, tickers, "Source: X", image captions and credits, related-story lists, app-store
-and newsletter lines, copyright and publisher footers.
+share/follow/subscribe lines, tickers, cookie notices, "Source: X", image captions and credits, related-story
+lists, app-store and newsletter lines, copyright and publisher footers.
 """
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ NAV_WORDS = {
 SHARE = re.compile(r"^(?:share(?: this)?(?: article| story| on)?|follow(?: us)?(?: on)?|tweet|copy link|"
                    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|print|reddit|instagram)(?:\s*[|·•,]|$))",
                    re.IGNORECASE)
-TICKER = re.compile(r"^(?:ticker|breaking(?: news)?|news update|live|latest|trending|just in)\s*[:|•-]",
+TICKER = re.compile(r"^(?:ticker|breaking(?: news)?|news update|live|latest|trending|just in)\s*(?:[:|•▸►»-]|>>)",
                     re.IGNORECASE)
+COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|agree|consent|manage|preferences|policy|settings)\b|"
+                     r"\b(?:accept|agree to|consent to|manage)\b.*\bcookies?\b", re.IGNORECASE)
 SOURCE = re.compile(r"^(?:source|sources|agencies|with agency inputs?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 APP_OR_NEWSLETTER = re.compile(r"\b(?:download (?:our|the) app|get (?:our|the) app|google play|app store|"
                                r"newsletter|sign up for|subscribe (?:to|now|for)|push notifications)\b", re.IGNORECASE)
@@ -31,7 +33,7 @@ CAPTION_CREDIT = re.compile(
     r"(?:\bphoto(?:graph)?s?(?: credit)?\s*:|\bimage(?: credit)?\s*:|\bcredit\s*:|\bfile (?:photo|image)\b|"
     r"\((?:[^()]*/)?(?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Xinhua|Anadolu|SPA|WAM|Supplied|File|"
     r"AP Photo|Photo)[^()]*\)\s*$|\([A-Z][\w.'’ -]*(?:/[\w.'’ -]+)+\)\s*$)", re.IGNORECASE)
-LIST_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s{3,}")
+LIST_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s{2,}")
 WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
 
 
@@ -65,6 +67,8 @@ def furniture_kind(line: str) -> str | None:
         return "copyright"
     if TICKER.match(text):
         return "ticker"
+    if COOKIES.search(text) and len(text.split()) <= 30:
+        return "cookies"
     if SOURCE.match(text):
         return "source"
     if RELATED.match(text):

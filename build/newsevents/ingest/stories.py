@@ -27,6 +27,7 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 HEADER_LOOKAHEAD = 12
 MAX_HEADLINE = 250
 MIN_PROSE_WORDS = 6
+SITE_HEADER = ("navigation", "ticker", "cookies", "app")  # furniture a site prints above every story
 WRAP_WIDTH = 50  # a hard-wrapped line runs to about 70–80 characters; a headline line is rarely followed by one
 
 
@@ -149,12 +150,26 @@ def _headline_like(line: _Line, wrapped: set[int]) -> bool:
             and not BYLINE.match(text) and not BULLET.match(text) and not _is_prose(line, wrapped))
 
 
+def _header_end(lines: list[_Line], first_prose: int) -> int:
+    """The last line of the site's own header (menus, tickers, cookie and app notices) above the story's byline
+    or dated stamp, or -1: a site name or tagline printed above it is not the story's headline."""
+    anchor = next((i for i in range(first_prose) if BYLINE.match(lines[i].text)
+                   or getattr(read_stamp(lines[i].text), "day", None)), first_prose)
+    return max((i for i in range(anchor) if furniture_kind(lines[i].text) in SITE_HEADER), default=-1)
+
+
 def _headline_index(lines: list[_Line], first_prose: int, wrapped: set[int]) -> int | None:
-    """The first headline-like line of five words or more above the first paragraph (a site name is shorter, a
-    standfirst comes after), else the last shorter one."""
+    """The first headline-like line of five words or more above the first paragraph and below the site's header
+    (a site name is shorter, a standfirst comes after), else the last shorter one; where it is printed twice,
+    its first print."""
     candidates = [i for i in range(first_prose) if _headline_like(lines[i], wrapped)]
+    header_end = _header_end(lines, first_prose)
+    candidates = [i for i in candidates if i > header_end] or candidates
     long = [i for i in candidates if len(WORD.findall(lines[i].text)) >= 5]
-    return long[0] if long else (candidates[-1] if candidates else None)
+    chosen = long[0] if long else (candidates[-1] if candidates else None)
+    if chosen is None:
+        return None
+    return next(i for i in range(chosen + 1) if lines[i].text == lines[chosen].text)  # a headline printed twice
 
 
 class _Reader:

@@ -1,0 +1,72 @@
+"""The story parser on the page shapes of national dailies and portals: a site's own header (name, tagline,
+menus, tickers, cookie notices) above the story, and publication stamps printed as numbers."""
+from datetime import date
+
+import pytest
+
+from newsevents.ingest.page_dates import read_stamp
+from newsevents.ingest.page_lines import furniture_kind
+from newsevents.ingest.stories import parse_capture
+
+BODY = ("HARBOURTOWN - Two ferries collided in fog off the northern coast on Monday, the coastguard said, and "
+        "rescuers pulled dozens of passengers from the water.\n")
+
+
+@pytest.mark.parametrize("header", [
+    "THE COASTAL LEDGER\nFearless reporting for the islands since 1952\nHome | Islands | World | Sport | Opinion\n",
+    "Coast Today\nHome  Islands  World  Business  Sport  Weather\nWe use cookies to improve this site. Accept\n",
+    "HARBOUR NOW\nNews | Islands | World\nBREAKING >> Port closed after collision >> Ferries suspended\n",
+    "ISLAND PORTAL\nLIVE ▸ Rescue under way off the northern coast ▸ Updates every hour\n",
+])
+def test_a_tagline_or_header_line_above_the_menus_is_not_the_headline(header):
+    headline = "Two ferries collide in thick fog off the northern coast"
+    text = f"{header}\nISLANDS\n\n{headline}\n\nBy Mara Ostrander\n3 May 2022 | 08:15\n\n{BODY}"
+    (story,) = parse_capture(text)
+    assert story.headline == headline
+    assert story.published_date == date(2022, 5, 3)
+    assert text[story.start:].startswith(headline)
+
+
+def test_without_byline_or_stamp_the_headline_still_comes_after_the_menus():
+    headline = "Two ferries collide in thick fog off the northern coast"
+    header = "Coast Today\nThe voice of the islands, every day since 1952\nHome | Islands | World | Sport\n"
+    text = f"{header}\n{headline}\n\n{BODY}"
+    (story,) = parse_capture(text)
+    assert story.headline == headline
+
+
+def test_a_headline_under_a_stamp_printed_twice_starts_at_its_first_print():
+    headline = "Two ferries collide in thick fog off the northern coast"
+    text = f"{headline}\nShort Url\nUpdated 3 May 2022\nFollow\n\n{headline}\n\n{BODY}"
+    (story,) = parse_capture(text)
+    assert story.start == 0 and story.published_date == date(2022, 5, 3)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("We use cookies to improve your experience. By continuing you agree to our cookie policy. [OK]", "cookies"),
+    ("Accept cookies to see embedded content. Manage preferences", "cookies"),
+    ("BREAKING >> Port closed >> Ferries suspended", "ticker"),
+    ("Latest » Port reopens after collision", "ticker"),
+    ("Home  Islands  World  Business  Sport", "navigation"),
+    ("The coastguard said the cookies and tea served on board were not the cause.", None),
+    ("Rescuers said  two  of the passengers were still missing after the ferries collided.", None),
+])
+def test_header_furniture_by_its_shape(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line, day", [
+    ("25.06.2023 | 14:32", date(2023, 6, 25)),  # dotted: day first
+    ("16/03/2019 • 10:05 NZDT", date(2019, 3, 16)),  # 16 can only be the day
+    ("03/16/2019 10:05 AM", date(2019, 3, 16)),  # 16 can only be the day
+    ("05/05/2019 10:05", date(2019, 5, 5)),  # either order is the same day
+    ("03/04/2019 10:05", None),  # 3 April or 4 March: the page does not say, so no date
+    ("31.02.2023 | 09:00", None),  # printed, but no such day
+])
+def test_numeric_stamps_are_read_only_where_their_order_is_clear(line, day):
+    stamp = read_stamp(line)
+    assert stamp is not None and stamp.day == day
+
+
+def test_a_sentence_with_a_numeric_date_is_no_stamp():
+    assert read_stamp("The ferry company said on 16/03/2019 that it would appeal against the fine.") is None
