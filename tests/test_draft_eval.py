@@ -11,6 +11,7 @@ from conftest import run_cli
 from newsevents.authoring.evaluation import KINDS, SETS, evaluate, render, summary
 from newsevents.authoring.evaluation.cases import capture_text
 from newsevents.authoring.evaluation.gold import load_gold_set
+from newsevents.authoring.evaluation.pages import score_page
 from newsevents.core.project import REPO_ROOT, Project
 
 PAGE = REPO_ROOT / "docs" / "draft-evaluation.md"
@@ -54,6 +55,25 @@ def test_figures_add_up(result):
                     assert len(story["missed"]) == story["answers"] - story["matched"]
                     assert len(story["extra"]) == story["drafted"] - story["matched"]
         assert figures["outsiders"] == sum(len(s["outsiders"]) for s in figures["stories"].values())
+        pages = [story["page"] for story in figures["stories"].values() if "page" in story]
+        if name == "seed" or not pages:
+            assert figures["pages"] is None and not pages, name
+            continue
+        for field, total in figures["pages"].items():
+            assert total["of"] == len(pages) and total["right"] == sum(page[field]["right"] for page in pages)
+
+
+def test_a_page_field_is_right_only_when_read_as_printed(tmp_path):
+    """A tagline taken for the headline and a date the page prints but was not read are both wrong."""
+    story = load_gold_set(EVALUATION_SET / "dev", "dev", capture_text, REPO_ROOT)[0]
+    capture = tmp_path / story.capture.name
+    capture.write_text("Harbour Ledger\nNews you can trust since 1952\n\n" + capture_text(story.capture)
+                       .replace(str(story.page["headline"]), "", 1), encoding="utf-8")
+    story.capture, story.page = capture, {"headline": "The ferries collide", "byline": None,
+                                          "published_date": "2022-05-03", "truncated": False}
+    page = score_page(story)
+    assert not page["headline"]["right"] and page["headline"]["read"] == "News you can trust since 1952"
+    assert not page["published_date"]["right"]
 
 
 def test_every_draft_is_one_the_build_reads(result):
@@ -76,7 +96,8 @@ def test_no_held_out_set_is_reported_as_such_not_scored(project, empty_folder):
     if empty_folder:
         held_out.mkdir()
     result = evaluate(project, sets=("test",))
-    assert result["sets"]["test"] == {"meaning": SETS["test"], "stories": {}, "totals": None, "outsiders": None}
+    assert result["sets"]["test"] == {"meaning": SETS["test"], "stories": {}, "totals": None, "outsiders": None,
+                                      "pages": None}
     assert "no held-out set: evaluation/drafting/test/ holds no gold story" in summary(result)
     page = render(result, FIGURES.name)
     assert "**No held-out set: evaluation/drafting/test/ holds no gold story, so no figures.**" in page

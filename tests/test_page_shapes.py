@@ -70,3 +70,22 @@ def test_numeric_stamps_are_read_only_where_their_order_is_clear(line, day):
 
 def test_a_sentence_with_a_numeric_date_is_no_stamp():
     assert read_stamp("The ferry company said on 16/03/2019 that it would appeal against the fine.") is None
+
+
+@pytest.mark.parametrize("tail, truncated", [
+    ("Harbour Media Ltd, Northport. © 2022. Terms | Privacy | Contact", False),
+    ("Reuse of this content: rights@coast.example", False),
+    ("Full coverage: pages 4-6", False),
+    ("(Additional reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)", False),
+    ("The coastguard said the second ferry had been carrying more than", True),
+])
+def test_a_footer_after_the_last_paragraph_is_not_a_story_cut_short(tail, truncated):
+    text = f"Two ferries collide in thick fog off the northern coast\n\n{BODY}\nDivers searched the wreck.\n\n{tail}\n"
+    (story,) = parse_capture(text)
+    assert story.truncated is truncated
+
+
+def test_a_wrapped_wire_credit_is_the_credit_line():
+    credit = "(Reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)"
+    (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\n{BODY}\n{credit}\n")
+    assert story.credit_line == credit and story.spans[-1].kind == "credit"

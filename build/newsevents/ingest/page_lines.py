@@ -24,7 +24,10 @@ COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|agree|consent|manage|preference
 SOURCE = re.compile(r"^(?:source|sources|agencies|with agency inputs?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 APP_OR_NEWSLETTER = re.compile(r"\b(?:download (?:our|the) app|get (?:our|the) app|google play|app store|"
                                r"newsletter|sign up for|subscribe (?:to|now|for)|push notifications)\b", re.IGNORECASE)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|"
+                       r"©\s*(?:19|20)\d{2}\b|\b(?:reuse|reproduction|republication|redistribution) of "
+                       r"(?:this|our) (?:content|article|story)",
+                       re.IGNORECASE)
 RELATED = re.compile(r"^(?:related(?: stories| articles| news| coverage| topics)?|read more|read also|also read|"
                      r"see also|more on this(?: topic| story)?|more from [\w ]+|more stories|recommended(?: for you)?|"
                      r"you may also like|you might also like|most read|most popular|top stories|latest news|"

@@ -291,11 +291,27 @@ def _read_story(story: Story, text: str, lines: list[_Line]) -> None:
         reader.header(line)
     for line in lines[first_prose:]:
         reader.body(line)
-    story.spans = _merge_paragraphs(_trimmed_tail(story.spans, reader.stamp_end), text, lines)
+    story.spans = [_credit_or_body(span) for span in
+                   _merge_paragraphs(_trimmed_tail(story.spans, reader.stamp_end), text, lines)]
+    credits = [span.text for span in story.spans if span.kind == "credit"]
+    story.credit_line = credits[-1] if credits else None
     if story.spans:
         story.start, story.end = story.spans[0].start, story.spans[-1].end
-    body = story.body_text()
-    story.truncated = bool(body) and not SENTENCE_END.search(body[-1].text)
+    story.truncated = _cut_short(story.body_text())
+
+
+def _credit_or_body(span: Span) -> Span:
+    """A wire credit line wrapped over several lines is still the credit line."""
+    if span.kind == "body" and CREDIT_LINE.match(" ".join(span.text.split())):
+        return Span("credit", span.start, span.end, span.text)
+    return span
+
+
+def _cut_short(body: list[Span]) -> bool:
+    """The story stops mid-sentence: its last paragraph of prose length ends without a sentence's end (a short
+    line after it, "Full coverage: pages 2-5", is a pointer, not the story)."""
+    prose = [span for span in body if len(WORD.findall(span.text)) >= MIN_PROSE_WORDS]
+    return bool(prose) and not SENTENCE_END.search(prose[-1].text)
 
 
 def parse_capture(text: str) -> list[Story]:

@@ -14,6 +14,7 @@ import yaml
 from newsevents.authoring.evaluation.buildable import draft_problems
 from newsevents.authoring.evaluation.cases import article_for, capture_text
 from newsevents.authoring.evaluation.gold import GoldStory, load_gold_set, names, seed_gold
+from newsevents.authoring.evaluation.pages import FIELDS, score_page
 from newsevents.authoring.evaluation.report import empty_set_text, render, write
 from newsevents.authoring.evaluation.scoring import StoryScore, Tally, score_story
 from newsevents.core.errors import Collector
@@ -68,9 +69,9 @@ def _score_set(project: Project, name: str, registries) -> dict:
     """One set's figures, story by story and in total; a set with no story has no figures (None), not zeros."""
     stories = _stories(project, name)
     if not stories:
-        return {"meaning": SETS[name], "stories": {}, "totals": None, "outsiders": None}
+        return {"meaning": SETS[name], "stories": {}, "totals": None, "outsiders": None, "pages": None}
     totals = {kind: Tally() for kind in KINDS}
-    per_story, outsiders = {}, []
+    per_story, outsiders, pages = {}, [], {field: {"right": 0, "of": 0} for field in FIELDS}
     for story in stories:
         scored, problems = _draft(project, story, registries)
         per_story[story.name] = {kind: getattr(scored, kind).figures() | {
@@ -78,11 +79,16 @@ def _score_set(project: Project, name: str, registries) -> dict:
         per_story[story.name]["outsiders"] = scored.outsiders
         per_story[story.name]["unlocated_answers"] = story.unlocated
         per_story[story.name]["draft_problems"] = problems
+        if story.page is not None:
+            per_story[story.name]["page"] = read = score_page(story)
+            for field in FIELDS:
+                pages[field]["of"] += 1
+                pages[field]["right"] += read[field]["right"]
         outsiders += scored.outsiders
         for kind in KINDS:
             totals[kind].add(getattr(scored, kind))
     return {"meaning": SETS[name], "stories": per_story, "totals": {kind: totals[kind].figures() for kind in KINDS},
-            "outsiders": len(outsiders)}
+            "outsiders": len(outsiders), "pages": pages if any(p["of"] for p in pages.values()) else None}
 
 
 def evaluate(project: Project = Project(), sets: tuple[str, ...] = tuple(SETS)) -> dict:
@@ -109,4 +115,7 @@ def summary(result: dict) -> str:
             lines.append(f"  {kind:<10} answers {t['answers']:>4}  drafted {t['drafted']:>4}  matched "
                          f"{t['matched']:>4}  precision {p}  recall {r}")
         lines.append(f"  summaries naming an actor outside their record: {figures['outsiders']}")
+        if figures["pages"]:
+            lines.append("  pages read right: " + ", ".join(f"{field} {p['right']}/{p['of']}"
+                                                           for field, p in figures["pages"].items()))
     return "\n".join(lines)

@@ -22,7 +22,9 @@ def capture_text(path: Path) -> str:
     return text
 
 
-def _page(path: Path):
+@cache
+def saved_page(path: Path):
+    """A saved web page's extracted text and metadata; None for a text capture."""
     text = path.read_text(encoding="utf-8")
     return extract_page(text) if is_html(path.name, text) else None
 
@@ -33,7 +35,7 @@ def article_for(gold: GoldStory) -> Article:
         return gold.article
     text = capture_text(gold.capture)
     story = parse_capture(text)[0]
-    page = _page(gold.capture)
+    page = saved_page(gold.capture)
     headline = story.headline or (page.title if page else None) or gold.supplied_headline
     day = story.published_date
     if day is None and page is not None and page.date:

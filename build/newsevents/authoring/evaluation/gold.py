@@ -65,6 +65,7 @@ class GoldStory:
     actors: dict[str, frozenset[str]]  # actor id → its names
     supplied_headline: str | None = None
     supplied_date: date | None = None
+    page: dict | None = None  # headline, byline, published date and truncation as the page prints them
     article: Article | None = None  # the seed stories' own articles, as the build reads them
     unlocated: list[str] = field(default_factory=list)  # evidence quotes not found in the capture
     hidden: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # registry ids a draft may not see
@@ -108,7 +109,8 @@ def load_gold_set(folder: Path, half: str, capture_text, root: Path) -> list[Gol
         story = GoldStory(name=path.name.removesuffix(".gold.yaml"), half=half, capture=capture,
                           outlet=gold["outlet"] or "Unnamed outlet", events=[],
                           actors={a["id"]: names(a["name"], *a.get("aliases", [])) for a in gold["actors"]},
-                          supplied_headline=supply.get("headline"), supplied_date=supply.get("published_date"))
+                          supplied_headline=supply.get("headline"), supplied_date=supply.get("published_date"),
+                          page=gold.get("page"))
         text = capture_text(capture)
         story.events = [_event(entry, text, story, root) for entry in gold["events"]]
         stories.append(story)

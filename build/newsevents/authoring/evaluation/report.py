@@ -115,6 +115,20 @@ def _totals_table(figures: dict, targets: dict | None) -> list[str]:
     return lines
 
 
+def _pages_table(pages: dict) -> list[str]:
+    lines = ["How `make add` read the pages before anything was supplied (a field the page does not print is right "
+             "when nothing is read; a saved page's metadata counts as read):", "",
+             "| field | right | pages | share |", "|---|---:|---:|---:|"]
+    lines += [f"| {field.replace('_', ' ')} | {p['right']} | {p['of']} | {_figure(p['right'] / p['of'])} |"
+              for field, p in pages.items()]
+    return lines + [""]
+
+
+def _page_misses(page: dict) -> list[str]:
+    return [f"- page, {field.replace('_', ' ')}: read `{_escape(f['read'])}`, printed `{_escape(f['answer'])}`"
+            for field, f in page.items() if not f["right"]]
+
+
 def _escape(text: str) -> str:
     return str(text).replace("|", "\\|").replace("<", "&lt;").replace("`", "'")
 
@@ -133,6 +147,7 @@ def _stories(figures: dict) -> list[str]:
                     lines.append(f"- {kind}, {label}: " + "; ".join(f"`{_escape(i)}`" for i in story[kind][label]))
         for outsider in story["outsiders"]:
             lines.append(f"- summary naming an actor outside its record: `{_escape(outsider)}`")
+        lines += _page_misses(story.get("page", {}))
         if story["draft_problems"]:
             lines.append(f"- the build refuses the draft as written: {len(story['draft_problems'])} problem(s), "
                          f"the first: `{_escape(story['draft_problems'][0].splitlines()[0])}`")
@@ -169,6 +184,8 @@ def render(result: dict, json_name: str) -> str:
             lines += [f"**{text[0].upper()}{text[1:]}.**", ""]
             continue
         lines += _totals_table(figures, result["targets"] if name == "test" else None) + [""]
+        if figures.get("pages"):
+            lines += _pages_table(figures["pages"])
     lines += ["## How the held-out stories were kept apart", "", KEPT_APART, *_history(result.get("history", [])),
               "## Rules, not a model", "", RULES_NOT_MODEL,
               "## Story by story", "",
