@@ -3,6 +3,7 @@ whether it is cut short, as printed or as a saved page's metadata gives them, ag
 block. A field the page does not print is right when nothing is read."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from newsevents.authoring.evaluation.cases import capture_text, saved_page
@@ -10,6 +11,7 @@ from newsevents.authoring.evaluation.gold import GoldStory
 from newsevents.ingest.stories import parse_capture
 
 FIELDS = ("headline", "byline", "published_date", "truncated")
+AUTHORS_JOINED = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 
 
 def read_page(gold: GoldStory) -> dict:
@@ -31,8 +33,8 @@ def _words(text: str) -> str:
 def _right(field: str, read, answer) -> bool:
     if read is None or answer is None:
         return read is None and answer is None
-    if field == "byline":  # a byline is right when it names the answer's author(s), with or without "By", a title
-        return _words(answer) in _words(read)
+    if field == "byline":  # right when it names each of the answer's authors, however they are joined
+        return all(_words(name) in _words(read) for name in AUTHORS_JOINED.split(answer) if name.strip())
     if field == "headline":
         return _words(read) == _words(answer)
     return str(read) == str(answer)
