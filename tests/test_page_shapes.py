@@ -89,3 +89,20 @@ def test_a_wrapped_wire_credit_is_the_credit_line():
     credit = "(Reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)"
     (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\n{BODY}\n{credit}\n")
     assert story.credit_line == credit and story.spans[-1].kind == "credit"
+
+
+@pytest.mark.parametrize("byline", ["Mara Ostrander", "Harbour Ledger staff and wires", "Staff Correspondent",
+                                    "Mara Ostrander, Coast24"])
+@pytest.mark.parametrize("stamp_first", [False, True])
+def test_a_name_line_beside_the_stamp_is_the_byline_without_by(byline, stamp_first):
+    header = f"3 May 2022 | 08:15\n{byline}" if stamp_first else f"{byline}\n3 May 2022 | 08:15"
+    (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\n{header}\n\n{BODY}")
+    assert story.byline == byline
+
+
+def test_a_line_away_from_the_stamp_or_a_sentence_beside_it_is_no_byline():
+    far = "Two ferries collide in thick fog off the northern coast\nRescue Under Way\n\n3 May 2022\nShare\n\n"
+    sentence = "Two ferries collide in thick fog off the northern coast\nRescuers Search The Water.\n3 May 2022\n\n"
+    for header in (far, sentence):
+        (story,) = parse_capture(header + BODY)
+        assert story.byline is None, header

@@ -84,6 +84,7 @@ def test_story_parser_on_capture_shaped_text(text: str) -> None:
 @RELAXED
 @given(capture_like(), capture_like())
 @example("", "ISLAMABAD (Reuters) -Pakistan said on Monday\nUpdated 22 January 2024\n")
+@example("", "Short Url\nPakistan joins regional talks\n")  # a story's own tools are not the site's header
 def test_a_repeated_headline_after_furniture_starts_a_second_story(first: str, body: str) -> None:
     headline = "Pakistan joins regional talks on Afghanistan"
     assume(headline not in first + body)
@@ -244,7 +245,7 @@ def test_any_quote_is_located_exactly_or_rejected(window, quote, occurrence):
 @given(texts.filter(lambda t: t.strip()))
 def test_a_quote_missing_from_the_story_is_rejected(quote):
     story = "The story text holds none of it: 0123456789"
-    assume(quote not in story)
+    assume(" ".join(quote.split()) not in story)  # whitespace is read flexibly: "\nn" is found as " n"
     try:
         locate(quote, story, 0, len(story))
     except QuoteError as error:

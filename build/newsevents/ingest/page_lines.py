@@ -90,3 +90,10 @@ def is_masthead(line: str) -> bool:
     text = line.strip()
     words = WORDS.findall(text)
     return bool(words) and (len(words) <= 2 or (text.isupper() and len(words) <= 5))
+
+
+def is_site_header(line: str) -> bool:
+    """Furniture a site prints above every story: a menu bar of several items, a ticker, a cookie or app notice
+    (a lone "Share" or "Follow" belongs to the story's own tools)."""
+    kind = furniture_kind(line)
+    return kind in ("ticker", "cookies", "app") or kind == "navigation" and len(_items(line)) >= 2

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsevents.ingest.page_dates import BYLINE, read_stamp
-from newsevents.ingest.page_lines import furniture_kind, is_caption, is_masthead
+from newsevents.ingest.page_lines import furniture_kind, is_caption, is_masthead, is_site_header
 
 CREDIT_LINE = re.compile(r"^\((?:Reporting|Writing|Editing|Additional reporting)\b.*\)$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*[–•\-]\s+\S")
@@ -27,7 +27,9 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 HEADER_LOOKAHEAD = 12
 MAX_HEADLINE = 250
 MIN_PROSE_WORDS = 6
-SITE_HEADER = ("navigation", "ticker", "cookies", "app")  # furniture a site prints above every story
+MAX_BYLINE_WORDS = 8
+BYLINE_SMALL_WORDS = {"and", "staff", "wires", "agencies", "newsroom", "desk", "correspondent", "reporter", "in",
+                      "of", "de", "da", "van", "von", "al", "bin", "el"}
 WRAP_WIDTH = 50  # a hard-wrapped line runs to about 70–80 characters; a headline line is rarely followed by one
 
 
@@ -155,7 +157,7 @@ def _header_end(lines: list[_Line], first_prose: int) -> int:
     or dated stamp, or -1: a site name or tagline printed above it is not the story's headline."""
     anchor = next((i for i in range(first_prose) if BYLINE.match(lines[i].text)
                    or getattr(read_stamp(lines[i].text), "day", None)), first_prose)
-    return max((i for i in range(anchor) if furniture_kind(lines[i].text) in SITE_HEADER), default=-1)
+    return max((i for i in range(anchor) if is_site_header(lines[i].text)), default=-1)
 
 
 def _headline_index(lines: list[_Line], first_prose: int, wrapped: set[int]) -> int | None:
@@ -175,8 +177,9 @@ def _headline_index(lines: list[_Line], first_prose: int, wrapped: set[int]) -> 
 class _Reader:
     """Reads one story's lines into spans and the story's fields."""
 
-    def __init__(self, story: Story):
+    def __init__(self, story: Story, beside_stamp: set[int]):
         self.story = story
+        self.beside_stamp = beside_stamp  # where the lines next to a dated stamp, in its paragraph, start
         self.related_block: int | None = None
         self.stamp_updated = False
         self.stamp_end = 0  # where the line the published date was read from ends
@@ -216,7 +219,8 @@ class _Reader:
             self.add("furniture" if repeated else "headline", line)
         elif self.furniture(line):
             return
-        elif BYLINE.match(line.text) and story.byline is None:
+        elif story.byline is None and (BYLINE.match(line.text) or line.start in self.beside_stamp
+                                       and _byline_shaped(line.text)):
             story.byline = line.text
             self.add("byline", line)
         elif is_caption(line.text):
@@ -286,7 +290,9 @@ def _read_story(story: Story, text: str, lines: list[_Line]) -> None:
     first_prose = next((i for i, line in enumerate(lines) if _is_prose(line, wrapped)), len(lines))
     headline = _headline_index(lines, first_prose, wrapped)
     story.headline = lines[headline].text if headline is not None else None
-    reader = _Reader(story)
+    dated = [i for i in range(first_prose) if getattr(read_stamp(lines[i].text), "day", None)]
+    reader = _Reader(story, {lines[j].start for i in dated for j in (i - 1, i + 1)
+                             if 0 <= j < first_prose and lines[j].block == lines[i].block})
     for line in lines[headline if headline is not None else _first_story_line(lines, first_prose):first_prose]:
         reader.header(line)
     for line in lines[first_prose:]:
@@ -298,6 +304,14 @@ def _read_story(story: Story, text: str, lines: list[_Line]) -> None:
     if story.spans:
         story.start, story.end = story.spans[0].start, story.spans[-1].end
     story.truncated = _cut_short(story.body_text())
+
+
+def _byline_shaped(text: str) -> bool:
+    """A name line without "By" ("Ana Ferreira", "Harbour Ledger staff and wires", "Staff Correspondent"): a few
+    capitalised words, no sentence."""
+    words = WORD.findall(text)
+    return (1 <= len(words) <= MAX_BYLINE_WORDS and not SENTENCE_END.search(text)
+            and all(word[0].isupper() or word in BYLINE_SMALL_WORDS for word in words))
 
 
 def _credit_or_body(span: Span) -> Span:
