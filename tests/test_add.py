@@ -183,17 +183,22 @@ def test_a_page_with_furniture_all_round_is_added_and_builds_after_review(projec
 
 
 @pytest.mark.slow
-def test_a_headline_the_page_does_not_print_is_supplied_and_recorded_as_such(project, tmp_path):
+@pytest.mark.parametrize("outlet, masthead", [("Andean Wire", ""), ("Andean Wire Online", "Andean Wire Online\n")])
+def test_a_headline_the_page_does_not_print_is_supplied_and_recorded_as_such(project, tmp_path, outlet, masthead):
+    """Also where the page prints only the outlet's name above the story: a masthead is no headline."""
     _empty(project)
-    refused = _add(project, tmp_path, "no-headline.txt", "--outlet", "Andean Wire")
+    page = tmp_path / "no-headline.txt"
+    page.write_text(masthead + (PAGES / "no-headline.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    refused = run_cli(project, "add", str(page), "--outlet", outlet)
     assert refused.returncode == 1 and "prints no headline" in refused.stderr and "--headline" in refused.stderr
     headline = "Peru recalls ambassador from Venezuela and expels three diplomats"
-    added = _add(project, tmp_path, "no-headline.txt", "--outlet", "Andean Wire", "--headline", headline)
+    added = run_cli(project, "add", str(page), "--outlet", outlet, "--headline", headline)
     assert added.returncode == 0, added.stderr
     _, story = _manifest_story(project)
     assert (story["headline"], story["headline_basis"]) == (headline, "supplied")
     assert "published_date" not in story  # the page prints "Published March 12, 2024"
-    assert story["article_id"] == "andeanwire-2024-03-12-peru-recalls-ambassador-from-venezuela"
+    prefix = "".join(outlet.lower().split())
+    assert story["article_id"] == f"{prefix}-2024-03-12-peru-recalls-ambassador-from-venezuela"
     _review(project)
     built = run_cli(project, "data")
     assert built.returncode == 0, built.stderr

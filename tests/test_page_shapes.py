@@ -106,3 +106,9 @@ def test_a_line_away_from_the_stamp_or_a_sentence_beside_it_is_no_byline():
     for header in (far, sentence):
         (story,) = parse_capture(header + BODY)
         assert story.byline is None, header
+
+
+def test_a_line_that_is_the_outlet_s_name_is_its_masthead_not_a_headline():
+    text = f"Coast Wire Online\n3 hours ago\n\n{BODY}"
+    assert parse_capture(text)[0].headline == "Coast Wire Online"  # without the outlet, nothing tells
+    assert parse_capture(text, outlet="Coast  wire online")[0].headline is None

@@ -77,6 +77,14 @@ def test_an_edited_capture_recomputes_that_capture_only(corpus):
     assert _rebuilt(corpus) == [_capture(corpus, 4)]
 
 
+def test_an_edited_outlet_recomputes_that_capture_only(corpus):
+    """The outlet is read with the capture (a line that is its name is a masthead, not a headline)."""
+    manifest = _yaml(corpus.manifest)
+    manifest["captures"][5]["outlet"] += " Online"
+    _dump(corpus.manifest, manifest)
+    assert _rebuilt(corpus) == [_capture(corpus, 5)]
+
+
 def test_an_edited_coding_file_recomputes_its_story_only(corpus):
     path = corpus.stories_coding / "synthetic-00007.yaml"
     coding = _yaml(path)

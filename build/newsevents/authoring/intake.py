@@ -6,7 +6,7 @@ Each refusal names the file, says what is wrong and what to give instead; nothin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsevents.authoring.extract import Extracted, extract_page, is_html
@@ -37,6 +37,10 @@ class Intake:
     @property
     def capture_bytes(self) -> bytes:
         return self.files[self.capture_name]
+
+    def for_outlet(self, outlet: str) -> Intake:
+        """The stories read as the build will read them, knowing the outlet (its name is a masthead)."""
+        return replace(self, stories=parse_capture(self.text, outlet))
 
 
 def refuse(file: str, message: str, fix: str) -> BuildFailed:

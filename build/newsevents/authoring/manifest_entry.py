@@ -165,6 +165,7 @@ def _dates(intake: Intake, given: Given, ask: Ask | None, shown: str) -> DateGiv
 def capture_entry(intake: Intake, given: Given, taken: set[str], ask: Ask | None, shown: str, today: date) -> dict:
     """The manifest entry for the capture; raises BuildFailed (one clear problem) when something is missing."""
     outlet = _outlet(intake, given, ask, shown)
+    intake = intake.for_outlet(outlet)
     urls = list(given.urls) or ([intake.page.url] if intake.page and intake.page.url else [])
     if len(urls) > len(intake.stories):
         raise refuse(shown, f"{len(urls)} URLs given for {len(intake.stories)} stor"

@@ -187,6 +187,7 @@ def load_articles(project: Project, problems: Collector) -> list[Article]:
     for c, entry in enumerate(document.data["captures"]):
         text = read_capture(project, entry, Where(document.path, entry["file"], document, ("captures", c)), problems)
         if text is not None:
-            articles += capture_articles(project, document, c, text, parse_capture(text), seen_ids, problems)
+            stories = parse_capture(text, entry.get("outlet"))
+            articles += capture_articles(project, document, c, text, stories, seen_ids, problems)
     return articles
 

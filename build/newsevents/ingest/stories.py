@@ -145,11 +145,17 @@ def _is_prose(line: _Line, wrapped: set[int]) -> bool:
     return bool(DATELINE.match(line.text) or SENTENCE_END.search(line.text) or line.block in wrapped)
 
 
-def _headline_like(line: _Line, wrapped: set[int]) -> bool:
+def _headline_like(line: _Line, wrapped: set[int], outlet: str | None) -> bool:
     text = line.text
     return (3 <= len(WORD.findall(text)) and len(text) <= MAX_HEADLINE and not SENTENCE_END.search(text)
-            and not is_masthead(text) and not is_caption(text) and not _is_furniture(line)
-            and not BYLINE.match(text) and not BULLET.match(text) and not _is_prose(line, wrapped))
+            and not is_masthead(text) and not _names_outlet(text, outlet) and not is_caption(text)
+            and not _is_furniture(line) and not BYLINE.match(text) and not BULLET.match(text)
+            and not _is_prose(line, wrapped))
+
+
+def _names_outlet(text: str, outlet: str | None) -> bool:
+    """The line is the outlet's own name (the site's masthead), as the manifest gives it."""
+    return outlet is not None and text.casefold().split() == outlet.casefold().split()
 
 
 def _header_end(lines: list[_Line], first_prose: int) -> int:
@@ -160,11 +166,11 @@ def _header_end(lines: list[_Line], first_prose: int) -> int:
     return max((i for i in range(anchor) if is_site_header(lines[i].text)), default=-1)
 
 
-def _headline_index(lines: list[_Line], first_prose: int, wrapped: set[int]) -> int | None:
+def _headline_index(lines: list[_Line], first_prose: int, wrapped: set[int], outlet: str | None) -> int | None:
     """The first headline-like line of five words or more above the first paragraph and below the site's header
     (a site name is shorter, a standfirst comes after), else the last shorter one; where it is printed twice,
     its first print."""
-    candidates = [i for i in range(first_prose) if _headline_like(lines[i], wrapped)]
+    candidates = [i for i in range(first_prose) if _headline_like(lines[i], wrapped, outlet)]
     header_end = _header_end(lines, first_prose)
     candidates = [i for i in candidates if i > header_end] or candidates
     long = [i for i in candidates if len(WORD.findall(lines[i].text)) >= 5]
@@ -285,10 +291,10 @@ def _trimmed_tail(spans: list[Span], stamp_end: int) -> list[Span]:
     return spans[: last + 1]
 
 
-def _read_story(story: Story, text: str, lines: list[_Line]) -> None:
+def _read_story(story: Story, text: str, lines: list[_Line], outlet: str | None) -> None:
     wrapped = _wrapped_blocks(lines)
     first_prose = next((i for i, line in enumerate(lines) if _is_prose(line, wrapped)), len(lines))
-    headline = _headline_index(lines, first_prose, wrapped)
+    headline = _headline_index(lines, first_prose, wrapped, outlet)
     story.headline = lines[headline].text if headline is not None else None
     dated = [i for i in range(first_prose) if getattr(read_stamp(lines[i].text), "day", None)]
     reader = _Reader(story, {lines[j].start for i in dated for j in (i - 1, i + 1)
@@ -328,8 +334,9 @@ def _cut_short(body: list[Span]) -> bool:
     return bool(prose) and not SENTENCE_END.search(prose[-1].text)
 
 
-def parse_capture(text: str) -> list[Story]:
-    """Split a capture into stories; an empty capture gives no stories."""
+def parse_capture(text: str, outlet: str | None = None) -> list[Story]:
+    """Split a capture into stories; an empty capture gives no stories. A line that is the outlet's name is its
+    masthead, never a headline."""
     lines = _lines(text)
     starts = _story_starts(lines)
     stories = []
@@ -337,6 +344,6 @@ def parse_capture(text: str) -> list[Story]:
         last = starts[number + 1] if number + 1 < len(starts) else len(lines)
         block = lines[first:last]
         story = Story(index=number, start=block[0].start, end=block[-1].end, headline=None)
-        _read_story(story, text, block)
+        _read_story(story, text, block, outlet)
         stories.append(story)
     return stories

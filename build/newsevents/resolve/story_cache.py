@@ -2,8 +2,9 @@
 that result depends on, so it can never be stale and is always safe to delete.
 
 The key of a capture hashes: the code version (every source file of the package), the schemas (every file
-of schemas/: the coding JSON Schemas, vocabularies and quote bounds the stage applies), the capture's path
-and bytes, the article ids the manifest gives its stories, and each story's coding file (path and bytes).
+of schemas/: the coding JSON Schemas, vocabularies and quote bounds the stage applies), the capture's path,
+bytes and outlet, the article ids the manifest gives its stories, and each story's coding file (path and
+bytes).
 The one registry input of the stage is the actors' aliases (the mentions): a story uses an alias when its
 text contains it, so the alias table the entries were made with is kept beside them and, when it changes,
 exactly the stories whose text contains an alias that was added, removed or moved to another actor are
@@ -49,7 +50,7 @@ def schemas_digest(project: Project) -> str:
 def capture_key(item: CaptureInput, rules_digest: str) -> str:
     """The cache key of one capture's per-story result; ``rules_digest`` names the schemas and the code."""
     digest = hashlib.sha256(rules_digest.encode("ascii"))
-    parts = [item.capture_file, hashlib.sha256(item.data).hexdigest(), *item.article_ids]
+    parts = [item.capture_file, hashlib.sha256(item.data).hexdigest(), item.outlet or "", *item.article_ids]
     for coding in item.coding:
         parts += ["-"] if coding is None else [coding.shown_as, hashlib.sha256(coding.data).hexdigest()]
     digest.update("\0".join(parts).encode("utf-8"))

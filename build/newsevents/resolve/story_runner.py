@@ -121,7 +121,8 @@ def _inputs(project: Project, document: Document, problems: Collector) -> list[t
             continue
         ids = tuple(story["article_id"] for story in entry["stories"])
         coding = tuple(CodingInput(project.rel(files[i]), files[i].read_bytes()) if i in files else None for i in ids)
-        found.append((c, CaptureInput(project.rel(project.raw / entry["file"]), data, ids, coding)))
+        found.append((c, CaptureInput(project.rel(project.raw / entry["file"]), data, ids, coding,
+                                      entry.get("outlet"))))
     return found
 
 

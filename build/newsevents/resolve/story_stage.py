@@ -44,11 +44,12 @@ class CodingInput:
 @dataclass(frozen=True)
 class CaptureInput:
     """One capture: its path as shown, its checked bytes, the article ids the manifest gives its stories in
-    order, and each story's coding file (None where it has none)."""
+    order, each story's coding file (None where it has none), and the outlet the manifest names."""
     capture_file: str
     data: bytes
     article_ids: tuple[str, ...]
     coding: tuple[CodingInput | None, ...]
+    outlet: str | None = None
 
 
 @dataclass
@@ -110,7 +111,7 @@ def process_capture(item: CaptureInput, rules: StoryRules) -> CaptureResult:
     """One capture through the per-story stage (see the module's docstring)."""
     problems = Collector()
     text = decode_capture(item.data, item.capture_file, problems)
-    stories = parse_capture(text) if text is not None else []
+    stories = parse_capture(text, item.outlet) if text is not None else []
     coding, mentions = {}, {}
     if len(stories) == len(item.article_ids):  # else the manifest is wrong: reported where it is read
         for story, article_id, source in zip(stories, item.article_ids, item.coding):

@@ -34,7 +34,7 @@ def article_for(gold: GoldStory) -> Article:
     if gold.article is not None:
         return gold.article
     text = capture_text(gold.capture)
-    story = parse_capture(text)[0]
+    story = parse_capture(text, gold.outlet)[0]
     page = saved_page(gold.capture)
     headline = story.headline or (page.title if page else None) or gold.supplied_headline
     day = story.published_date

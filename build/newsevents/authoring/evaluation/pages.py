@@ -16,7 +16,7 @@ AUTHORS_JOINED = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 
 def read_page(gold: GoldStory) -> dict:
     """The page's fields as `make add` reads them (the first story of the capture)."""
-    story = parse_capture(capture_text(gold.capture))[0]
+    story = parse_capture(capture_text(gold.capture), gold.outlet)[0]
     page = saved_page(gold.capture)
     from_page = {"headline": page.title, "byline": page.author,
                  "published_date": date.fromisoformat(page.date) if page.date else None} if page else {}
