@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from conftest import run_cli
 from newsevents.authoring.evaluation import KINDS, SETS, evaluate, render, summary
 from newsevents.authoring.evaluation.cases import capture_text
-from newsevents.authoring.evaluation.gold import load_gold_set
+from newsevents.authoring.evaluation.gold import GoldClaim, GoldEvent, GoldStory, load_gold_set
 from newsevents.authoring.evaluation.pages import score_page
+from newsevents.authoring.evaluation.scoring import _score_claims
 from newsevents.core.project import REPO_ROOT, Project
 
 PAGE = REPO_ROOT / "docs" / "draft-evaluation.md"
@@ -112,3 +114,22 @@ def test_make_target_writes_page_and_json(project):
     written = json.loads((project.root / "docs" / "draft-evaluation.json").read_text(encoding="utf-8"))
     assert list(written["sets"]) == list(SETS)
     assert (project.root / "docs" / "draft-evaluation.md").read_text(encoding="utf-8").startswith("# Draft evaluation")
+
+
+def test_a_claim_on_another_event_is_a_claim_but_not_one_on_its_event():
+    """The story-wide claims figure counts it; the stricter one counts only a claim on the matched event."""
+    toll = GoldClaim("ministry", "killed", 12, 12)
+    strike, shelling = (GoldEvent(kind, "occurred", None, [], claims) for kind, claims in
+                        (("air_strike", [toll]), ("armed_clash", [])))
+    gold = GoldStory("x", "dev", Path("x.txt"), "Outlet", [strike, shelling], {"ministry": frozenset({"ministry"})})
+    drafted = [{"type": "air_strike", "claims": []},
+               {"type": "armed_clash", "claims": [{"claimant": "ministry", "outcome": "killed", "count": "12"}]}]
+
+    def who(actor_id):
+        return None if actor_id is None else frozenset({actor_id})
+    who.root = REPO_ROOT
+    paired = {id(drafted[0]): 0, id(drafted[1]): 1}
+    assert _score_claims(gold, drafted, who).matched == 1
+    assert _score_claims(gold, drafted, who, paired).matched == 0
+    paired = {id(drafted[1]): 0}  # were the drafted clash matched to the strike, the claim would be on its event
+    assert _score_claims(gold, drafted, who, paired).matched == 1

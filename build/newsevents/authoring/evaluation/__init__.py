@@ -27,7 +27,7 @@ SETS = {
     "seed": "the project's own curated stories (registry entries only that story uses hidden)",
 }
 __all__ = ["KINDS", "SETS", "TARGETS", "evaluate", "render", "summary", "write"]
-KINDS = ("events", "claims", "dates", "meetings")
+KINDS = ("events", "claims", "claims_on_event", "dates", "meetings")
 TARGETS = {"events": {"precision": 0.8, "recall": 0.6}, "claims": {"precision": 0.8, "recall": 0.6},
            "dates": {"precision": 0.9}, "outsiders": 0}  # on the test half
 
@@ -112,7 +112,7 @@ def summary(result: dict) -> str:
         for kind, t in figures["totals"].items():
             p = "–" if t["precision"] is None else f"{t['precision']:.2f}"
             r = "–" if t["recall"] is None else f"{t['recall']:.2f}"
-            lines.append(f"  {kind:<10} answers {t['answers']:>4}  drafted {t['drafted']:>4}  matched "
+            lines.append(f"  {kind:<15} answers {t['answers']:>4}  drafted {t['drafted']:>4}  matched "
                          f"{t['matched']:>4}  precision {p}  recall {r}")
         lines.append(f"  summaries naming an actor outside their record: {figures['outsiders']}")
         if figures["pages"]:

@@ -9,6 +9,7 @@ from newsevents.core.files import atomic_write_text
 MEASURED = {  # kind → what makes a drafted item right
     "events": "an answer event of the same type rests on an overlapping passage",
     "claims": "outcome, count (low, high) and claimant agree with an answer claim",
+    "claims_on_event": "as for claims, and the claim is on the drafted event matched to the answer's own event",
     "dates": "a right event's resolved date range equals the answer's",
     "meetings": "a right meeting's form (visit, talks, call, summit) equals the answer's",
 }

@@ -2,6 +2,7 @@
 
 - events: a drafted event is right when an answer event of the same type rests on an overlapping passage;
 - claims: right when outcome, count (low, high) and claimant (by name) agree;
+- claims on their event: as claims, and on the drafted event matched to the answer's event;
 - dates: a right event's date is right when its range equals the answer's;
 - meetings: a right meeting's form (visit, talks, call …) is right when it equals the answer's;
 - summaries: a drafted summary must name no actor outside its own record.
@@ -73,6 +74,7 @@ def _label(kind: str, dates) -> str:
 class StoryScore:
     events: Tally
     claims: Tally
+    claims_on_event: Tally
     dates: Tally
     meetings: Tally
     outsiders: list[str]
@@ -123,25 +125,29 @@ def _score_meetings(pairs: list[tuple[dict, GoldEvent]], gold: GoldStory, drafte
     return tally
 
 
-def _score_claims(gold: GoldStory, drafted: list[dict], who) -> Tally:
-    answers = [(c, gold.actors.get(c.claimant, frozenset()) if c.claimant else None)
-               for g in gold.events for c in g.claims]
-    mine = [(c, who(c.get("claimant"))) for e in drafted for c in e.get("claims", [])]
+def _score_claims(gold: GoldStory, drafted: list[dict], who, paired: dict[int, int] | None = None) -> Tally:
+    """Claims matched one to one; with ``paired`` (drafted event id() → index of its matched answer event), only
+    a claim on the event matched to the answer's own event counts, and no claim is listed as missed or extra."""
+    answers = [(c, gold.actors.get(c.claimant, frozenset()) if c.claimant else None, g)
+               for g, event in enumerate(gold.events) for c in event.claims]
+    mine = [(c, who(c.get("claimant")), id(e)) for e in drafted for c in e.get("claims", [])]
     tally, used = Tally(len(answers), len(mine)), set()
-    for claim, claimant in mine:
+    for claim, claimant, event in mine:
         low, high = parse_count(claim["count"], who.root)
-        for i, (answer, answer_claimant) in enumerate(answers):
+        for i, (answer, answer_claimant, answer_event) in enumerate(answers):
             same_claimant = claimant == answer_claimant if claimant is None or answer_claimant is None \
                 else bool(claimant & answer_claimant)
             if i not in used and (answer.outcome, answer.low, answer.high) == (claim["outcome"], low, high) \
-                    and same_claimant:
+                    and same_claimant and (paired is None or paired.get(event) == answer_event):
                 used.add(i)
                 tally.matched += 1
                 break
         else:
-            tally.extra.append(f"{claim.get('claimant') or 'outlet'}: {claim['outcome']} {claim['count']}")
-    tally.missed = [f"{a.claimant or 'outlet'}: {a.outcome} {a.low}–{a.high}"
-                    for i, (a, _) in enumerate(answers) if i not in used]
+            if paired is None:
+                tally.extra.append(f"{claim.get('claimant') or 'outlet'}: {claim['outcome']} {claim['count']}")
+    if paired is None:
+        tally.missed = [f"{a.claimant or 'outlet'}: {a.outcome} {a.low}–{a.high}"
+                        for i, (a, _, _) in enumerate(answers) if i not in used]
     return tally
 
 
@@ -181,5 +187,7 @@ def score_story(gold: GoldStory, drafted, article: Article, known: dict[str, fro
     def who(actor_id):
         return None if actor_id is None else known.get(actor_id, names(actor_id.replace("-", " ")))
     who.root = root
-    return StoryScore(event_tally, _score_claims(gold, events, who), _score_dates(gold, pairs, dates),
+    paired = {id(entry): next(i for i, g in enumerate(gold.events) if g is answer) for entry, answer in pairs}
+    return StoryScore(event_tally, _score_claims(gold, events, who), _score_claims(gold, events, who, paired),
+                      _score_dates(gold, pairs, dates),
                       _score_meetings(pairs, gold, events), outsiders(events, known, places))
