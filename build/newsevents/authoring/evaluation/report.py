@@ -79,6 +79,10 @@ def empty_set_text(name: str) -> str:
     return f"no held-out set: {where}, so no figures" if name == "test" else f"no stories: {where}, so no figures"
 
 
+def _words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
 def _figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
@@ -103,7 +107,7 @@ def _totals_table(figures: dict, targets: dict | None) -> list[str]:
     lines = [head, rule]
     for kind, meaning in MEASURED.items():
         t = figures["totals"][kind]
-        row = (f"| {kind} | {meaning} | {t['answers']} | {t['drafted']} | {t['matched']} | "
+        row = (f"| {_words(kind)} | {meaning} | {t['answers']} | {t['drafted']} | {t['matched']} | "
                f"{_figure(t['precision'])} | {_figure(t['recall'])} |")
         if targets is not None:
             wanted = ", ".join(f"{m} ≥ {_target(kind, m, targets)}" for m in ("precision", "recall")
@@ -139,7 +143,7 @@ def _stories(figures: dict) -> list[str]:
     for name, story in figures["stories"].items():
         lines += [f"#### {name}", "", "| kind | answers | drafted | matched | precision | recall |",
                   "|---|---:|---:|---:|---:|---:|"]
-        lines += [f"| {kind} | {s['answers']} | {s['drafted']} | {s['matched']} | {_figure(s['precision'])} | "
+        lines += [f"| {_words(kind)} | {s['answers']} | {s['drafted']} | {s['matched']} | {_figure(s['precision'])} | "
                   f"{_figure(s['recall'])} |" for kind, s in ((k, story[k]) for k in MEASURED)]
         lines.append("")
         for kind in MEASURED:
