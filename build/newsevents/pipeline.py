@@ -102,10 +102,12 @@ def _build(project: Project, publish_outputs: bool, on_stage, executor: Executor
         frames = with_row_versions(frames, tables, load_released_rows(project, tables, version, problems), version)
     check_stable_ids(frames, tables, load_released_ids(project, set(tables), problems), problems)
     problems.raise_if_any()
-    with _timed(timings, "write", on_stage):
-        published = stage(project, frames, tables, articles)
     origins = Origins(events={e.event_id: e.where for e in records.events},
                       claims={c.claim_id: c.where for c in records.claims})
+    del coding_files, located, merged, records  # validation reads the staged tables: free what built them
+    with _timed(timings, "write", on_stage):
+        published = stage(project, frames, tables, articles)
+    del frames
     with _timed(timings, "files", on_stage):
         check_files(project.staging, tables, problems)
     problems.raise_if_any()
