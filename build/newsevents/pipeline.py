@@ -56,9 +56,10 @@ def _timed(timings: dict[str, float], name: str, on_stage=None):
 
 @contextmanager
 def _collector_paused():
-    """The cyclic garbage collector off for the build: the build holds millions of small objects (records,
-    rows), and each full collection walked them all, a third of resolve and assemble at 10,000 stories.
-    Reference counting still frees everything else; memory measured no higher (docs/performance.md)."""
+    """Python's cycle collector paused for the build: the build holds millions of small objects (stories from
+    the cache or the workers, records, rows), and each full collection walked them all. Paused, resolve and
+    assemble took a third of their time at 10,000 stories; reference counting still frees the rest, and peak
+    memory measured no higher (docs/performance.md)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
