@@ -16,9 +16,10 @@ import pytest
 from frictionless import Package, system
 
 from conftest import record_in_package
-from newsevents.core.errors import Collector
+from newsevents.core.errors import BuildFailed, Collector
 from newsevents.core.project import REPO_ROOT, Project
 from newsevents.core.schemas import load_tables
+from newsevents.publish.staging import _read_back
 from newsevents.validate.cross_table import validate_across
 from newsevents.validate.package_files import read_package
 from newsevents.validate.report import Origins, TableReport
@@ -130,3 +131,14 @@ def test_bytes_that_are_not_utf8_are_refused_by_both(tmp_path):
     record_in_package(project, "events")
     assert frictionless_errors(project, "events")
     assert any("data/events.csv" in p and "UTF-8" in p for p in own_problems(project))
+
+
+def test_the_build_stops_on_a_staged_value_not_of_its_type(tmp_path):
+    """In a build the staged tables are read back typed (publish/staging.py): a wrong type stops it, named."""
+    project = _staged(tmp_path)
+    table, edit = KINDS["type: integer"][0]
+    _rewrite(project, table, edit)
+    with pytest.raises(BuildFailed) as failed:
+        _read_back(project.data / f"{table}.csv", TABLES[table])
+    (problem,) = failed.value.problems
+    assert problem.file == "data/casualty_claims.csv" and "'many'" in problem.message
