@@ -86,7 +86,7 @@ def _csv_only(root: Path) -> str:
 
 
 def _peers(root: Path) -> dict:
-    frictionless = _timed([str(BIN / "frictionless"), "validate", _csv_only(root)], root)
+    frictionless = _timed([str(BIN / "frictionless"), "validate", "--type", "package", _csv_only(root)], root)
     return {"frictionless_validate_seconds": frictionless, "sqlite_utils_insert_seconds": _sqlite_utils_load(root)}
 
 
