@@ -6,7 +6,9 @@ For a bounded time, CLIENTS clients on loopback each send one request after anot
 table and view page, the JSON API (tables, rows, facets), every canned query (HTML and JSON, parameters filled
 from the data) and full-text search on every searchable table. It prints requests per second, p50/p95/p99
 latency and errors, overall and per kind of request, as a Markdown table, and exits 1 if any request failed.
-A figure, not a test: nothing here asserts a time.
+It also says where the machine's CPU went while it ran (the server, this benchmark's own client, every other
+process) and, from the CPU each request cost, what two idle cores would give. A figure, not a test: nothing
+here asserts a time.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import os
 import platform
 import random
 import re
+import resource
 import socket
 import sqlite3
 import statistics
@@ -32,6 +35,7 @@ from newsevents.core.project import REPO_ROOT, Project
 from newsevents.database.server import HOST, SETTINGS, datasette_command
 
 SEARCH_TERM = "Pakistan"
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -113,7 +117,9 @@ async def client(http: httpx.AsyncClient, pages: list[tuple[str, str]], start: i
         results.append((kind, path, time.perf_counter() - began, ok))
 
 
-async def load(base: str, pages: list[tuple[str, str]], clients: int, duration: float):
+async def load(base: str, pages: list[tuple[str, str]], clients: int, duration: float, server: int):
+    """The timed load, after every page has answered once; the results, the seconds they took, and the CPU
+    snapshots before and after."""
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
         for _, path in pages:  # warm-up, and every page must answer before it is timed
@@ -121,11 +127,54 @@ async def load(base: str, pages: list[tuple[str, str]], clients: int, duration: 
             if response.status_code != 200:
                 raise SystemExit(f"{path} answered {response.status_code} before the load started")
         results: list[tuple[str, str, float, bool]] = []
+        before = cpu_snapshot(server)
         started = time.perf_counter()
         deadline = started + duration
         await asyncio.gather(*(client(http, pages, i * len(pages) // clients, deadline, results)
                                for i in range(clients)))
-        return results, time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        return results, elapsed, before, cpu_snapshot(server)
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user and system) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def machine_cpu() -> float:
+    """CPU seconds every core of the machine has been busy so far (all but idle and I/O wait)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text(encoding="ascii").split("\n")[0].split()[1:8]]
+    return (sum(fields) - fields[3] - fields[4]) / TICK
+
+
+def cpu_snapshot(server: int) -> tuple[float, float, float]:
+    return process_cpu(server), own_cpu(), machine_cpu()
+
+
+def cpu_report(before: tuple, after: tuple, requests: int, elapsed: float, clients: int) -> str:
+    """Where the CPU went during the timed load, per request, and what two idle cores would give at that cost."""
+    server, client, machine = (b - a for a, b in zip(before, after))
+    others = max(machine - server - client, 0.0)
+    cores = os.cpu_count() or 1
+    per_server, per_client = server / requests, client / requests
+    both = cores / (per_server + per_client)
+    alone = cores / per_server
+    return "\n".join([
+        f"CPU during the {elapsed:.0f} s of load ({cores} cores = {cores * elapsed:.0f} core-seconds): server "
+        f"{server:.1f} s ({per_server * 1000:.2f} ms per request), this benchmark's client {client:.1f} s "
+        f"({per_client * 1000:.2f} ms per request), every other process {others:.1f} s; the machine was busy "
+        f"{machine / (cores * elapsed):.0%} of the time.",
+        f"At these costs, {cores} idle cores would answer about {both:,.0f} requests per second with this client "
+        f"on the same machine, so {clients} clients in a closed loop would wait about {clients / both * 1000:.0f} ms "
+        f"each (latency = clients / throughput); with the client on another machine, about {alone:,.0f} per "
+        f"second and {clients / alone * 1000:.0f} ms. An estimate from measured costs, not a measurement.",
+    ])
 
 
 def row(label: str, latencies: list[float], errors: int, elapsed: float) -> str:
@@ -178,7 +227,8 @@ def main() -> int:
               f"Python {platform.python_version()}, "
               f"Datasette {httpx.get(f'{base}/-/versions.json').json()['datasette']['version']}, "
               f"database {db.stat().st_size / 1e6:.1f} MB, settings {SETTINGS}", flush=True)
-        results, elapsed = asyncio.run(load(base, pages, arguments.clients, arguments.duration))
+        results, elapsed, before, after = asyncio.run(load(base, pages, arguments.clients, arguments.duration,
+                                                           server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -187,6 +237,7 @@ def main() -> int:
     print(f"{len(results):,} requests in {elapsed:.1f} s: {len(results) / elapsed:,.0f} per second, {errors} errors; "
           f"load average after: {' / '.join(f'{v:.1f}' for v in os.getloadavg())}")
     print(target_line([seconds for *_, seconds, _ in results], errors, arguments.clients))
+    print(cpu_report(before, after, len(results), elapsed, arguments.clients))
     return 1 if errors else 0
 
 

@@ -237,3 +237,20 @@ def test_docs_and_datasette_home_pages_state_the_version(base):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_release_refuses_a_package_frictionless_refuses(base, tmp_path, monkeypatch):
+    """`frictionless validate` gates the release after the build. The build is stubbed out here (its own gate
+    would refuse this package first) to show that frictionless alone stops the release."""
+    from newsevents.release.cut import ReleaseRefused, release
+
+    project = _clone(base, tmp_path / "repo")
+    events = project.data / "events.csv"
+    events.write_bytes(events.read_bytes().replace(b",occurred,", b",happened,", 1))
+    _commit_all(project, "hand-edit a published table")
+    monkeypatch.setattr("newsevents.pipeline.build", lambda project: None)
+    with pytest.raises(ReleaseRefused) as refused:
+        release(project)
+    assert refused.value.reason == "`frictionless validate` refuses the package"
+    assert any(p.file == "data/events.csv" and "happened" in p.message for p in refused.value.problems)
+    assert not archive_path(project).exists()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsevents.core.csvformat import read_table, to_csv_text
+from newsevents.core.errors import BuildFailed, Problem
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
 from newsevents.ingest.articles import Article
@@ -26,6 +27,16 @@ def write_durably(path: Path, data: str | bytes) -> None:
         os.fsync(handle.fileno())
 
 
+def _read_back(path: Path, table: Table) -> pd.DataFrame:
+    """A staged CSV read with its column types; a value that is not of its type stops the build, named."""
+    try:
+        return read_table(path, table)
+    except (ValueError, TypeError, pd.errors.ParserError) as error:
+        raise BuildFailed([Problem(f"data/{table.name}.csv", f"the staged table cannot be read with its column "
+                                   f"types: {error}", "the build writes this file: rebuild; if it persists, report "
+                                   "a bug")]) from None
+
+
 def stage(project: Project, frames: dict[str, pd.DataFrame], tables: dict[str, Table],
           articles: list[Article]) -> dict[str, pd.DataFrame]:
     """Write every output to the staging folder; returns the tables as read back from the staged CSVs."""
@@ -35,7 +46,7 @@ def stage(project: Project, frames: dict[str, pd.DataFrame], tables: dict[str, T
     for name, table in tables.items():
         path = project.staging / "data" / f"{name}.csv"
         write_durably(path, csv[name])
-        staged[name] = read_table(path, table)
+        staged[name] = _read_back(path, table)
         parquet[name] = parquet_bytes(staged[name], table)
         write_durably(path.with_suffix(".parquet"), parquet[name])
     descriptor = datapackage(project, tables, csv, parquet, articles)

@@ -1,8 +1,9 @@
 """`make release` and `make prepare-release`: a citable, checksummed archive of one version, or a refusal.
 
-A release is cut from a committed tree whose build passes every check and whose every citation surface
-states the version in schemas/dataset.yaml. The archive is written to dist/ and recorded in
-releases/<version>/ (see releases.py); a version already recorded is only ever re-made byte for byte.
+A release is cut from a committed tree whose build passes every check, whose package `frictionless validate`
+passes (CSV and Parquet), and whose every citation surface states the version in schemas/dataset.yaml. The
+archive is written to dist/ and recorded in releases/<version>/ (see releases.py); a version already recorded
+is only ever re-made byte for byte.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from newsevents.release.versions import (
     required_level,
     version_problems,
 )
+from newsevents.validate.frictionless_gate import frictionless_check
 
 
 class ReleaseRefused(BuildFailed):
@@ -147,6 +149,10 @@ def _check(project: Project) -> dict[str, Path]:
     except BuildFailed as failure:
         raise ReleaseRefused("the build fails validation", failure.problems) from None
     _require_clean(project, "after the build (the committed tables are not what the inputs build)")
+    checked = Collector()
+    frictionless_check(project.root, checked)
+    if checked.problems:
+        raise ReleaseRefused("`frictionless validate` refuses the package", checked.problems)
     block, problems = expected_rows_block(project)
     problems += version_problems(project) + stale_citation_files(project) + changelog_problems(project, block)
     files, missing = members(project)

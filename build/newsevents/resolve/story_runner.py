@@ -7,11 +7,9 @@ build may use when enough do to pay for starting it.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -126,25 +124,11 @@ def _inputs(project: Project, document: Document, problems: Collector) -> list[t
     return found
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector paused: unpickling the stage's many small objects (from the cache or from
-    worker processes) otherwise triggers collections that walk every live object, several times slower."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def run_story_stage(project: Project, registries: Registries, problems: Collector, *,
                     executor: Executor | None = None, cache: StoryCache | None = None) -> StoryStage:
     """Every capture of the manifest through the per-story stage; the problems of the captures and the
     manifest collected (those of the coding files wait for StoryStage.coding_files)."""
-    with _collector_paused():
-        return _run(project, story_rules(project, registries), problems, executor, cache or StoryCache(None))
+    return _run(project, story_rules(project, registries), problems, executor, cache or StoryCache(None))
 
 
 def _run(project: Project, rules: StoryRules, problems: Collector, executor: Executor | None,

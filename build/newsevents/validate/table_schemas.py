@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,31 @@ def matches(pattern: str) -> pa.Check:
     return pa.Check(check, name="str_matches", error=f"str_matches('{pattern}')")
 
 
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_calendar_date(value) -> bool:
+    """A real calendar date written YYYY-MM-DD (2024-02-30 has the shape of one and is none)."""
+    if not isinstance(value, str) or DATE_PATTERN.match(value) is None:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def calendar_dates() -> pa.Check:
+    """A date column holds calendar dates written YYYY-MM-DD, each distinct value tried once."""
+
+    def check(series: pd.Series) -> pd.Series:
+        codes, distinct = pd.factorize(series)
+        good = np.array([is_calendar_date(value) for value in distinct.tolist()] + [True])
+        return pd.Series(good[codes], index=series.index)
+
+    return pa.Check(check, name="calendar_date", error="a calendar date written YYYY-MM-DD")
+
+
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
     """The pandera DataFrameSchema for a table's published CSV as read with read_table()."""
     columns = {}
@@ -43,7 +69,7 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
         if f.min_length or f.max_length:
             checks.append(pa.Check.str_length(min_value=f.min_length, max_value=f.max_length))
         if f.type == "date":
-            checks.append(matches(r"^\d{4}-\d{2}-\d{2}$"))
+            checks.append(calendar_dates())
         columns[f.name] = pa.Column(f.column_type.pandas, checks=checks, nullable=not f.required,
                                     unique=table.primary_key == [f.name], description=f.description)
     return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=table.primary_key,
