@@ -195,6 +195,44 @@ def test_tolls_that_rise_bodies_recovered_sub_groups_and_those_among_the_dead():
                                 (None, "injured", "Two", "civilians")]
 
 
+def test_tolls_worded_as_lives_lost_bodies_received_and_a_toll_put_at_a_number():
+    drafted, _ = _draft(
+        "A truck bomb exploded near a stadium in Kano on Saturday. The blast claimed the lives of nine guards, "
+        "police said. Fourteen spectators lost their lives, an official at the city’s general hospital said. "
+        "The hospital received 22 bodies overnight. The health ministry put the number of wounded at 75.")
+    found = _claims(drafted)
+    assert ("police-unnamed", "killed", "nine", "soldiers") in found
+    official = next(c[0] for c in found if c[2] == "Fourteen")
+    assert drafted.actor_proposals[official].entry["aliases"][0].lower() == "an official at the city’s general hospital"
+    assert (None, "killed", "22", "unknown") in found
+    assert ("health-ministry-unnamed", "injured", "75", "unknown") in found
+    drafted, _ = _draft("A truck bomb exploded near a stadium on Saturday. The club put the match back by 30 "
+                        "minutes, and nine lives were saved by the stewards.")
+    assert _claims(drafted) == []  # no toll: the wording names no dead
+
+
+def test_offices_named_without_their_holder_give_their_numbers():
+    drafted, _ = _draft(
+        "Gunmen attacked a bus depot in the north on Tuesday. Six drivers were killed, the regional governor "
+        "said. A hospital spokeswoman told reporters that 11 passengers had been wounded. The public prosecutor "
+        "said two of the attackers were shot dead. Eight people died, state media reported.")
+    found = {c[2]: c[0] for c in _claims(drafted)}
+    names = {k: drafted.actor_proposals[v].entry["aliases"][0].lower() for k, v in found.items()}
+    assert names == {"Six": "regional governor", "11": "a hospital spokeswoman", "two": "public prosecutor",
+                     "Eight": "state media"}
+    assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]  # 'Gunmen attacked': news of its own
+
+
+def test_an_indefinite_attack_is_news_when_nothing_came_before_and_an_attack_drone_is_a_drone():
+    drafted, _ = _draft("Schools reopened on Monday. A knife attack at a railway station wounded four people.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]
+    assert _claims(drafted) == [(None, "injured", "four", "people")]
+    drafted, _ = _draft("An attack drone was seen over the harbour on Monday.")
+    assert drafted.coding["events"] == []
+    drafted, _ = _draft("Troops launched a large-scale military operation in the hills on Sunday.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]
+
+
 def test_a_definite_act_is_news_in_the_lead_or_with_its_own_date_but_not_as_a_topic():
     drafted, dates = _draft(
         "Officials counted the damage from Friday’s bombing in the capital. Schools stayed shut on Monday. "

@@ -39,7 +39,10 @@ VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed"
          "number of those killed": "killed", "number of those wounded": "injured",
          "number of those injured": "injured", "number of dead": "killed", "toll": "killed",
          "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
-         "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured"}
+         "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured",
+         "lives": "killed", "lost": "killed", "fatalities": "killed"}
+# people named by what they do, in words the list above lacks ('spectators', 'bystanders', 'commuters')
+PEOPLE_NOUN = r"(?-i:[a-z]{3,}(?:ers|ors|ists|ants|ents|ians|ees))"
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
@@ -57,15 +60,15 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
     modifier = r"(?:suspected|armed|innocent|unarmed|local|foreign|security|other|more|their own|U\.S\.|" \
                r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish|ch)))"
-    nouns = rf"(?:{group_words}|{DEMONYM})"
+    nouns = rf"(?:{group_words}|{DEMONYM}|{PEOPLE_NOUN})"
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
     verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
-    tail = r"(?P<verb>killed|wounded|injured|dead|died|hurt)"
+    tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives)"
     return [
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
         ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
                                rf"are|being|reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
-        ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
+        ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her|the) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
                                rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
         ("deaths", re.compile(rf"\b(?P<verb>the deaths? of|death toll (?:rose |climbed |stood )?(?:to|at)) {count}"
@@ -82,12 +85,18 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("deaths", re.compile(rf"\b(?:taking|bringing|raising|pushing) the (?P<verb>(?:death )?toll|number of "
                               rf"(?:people |those )?(?:killed|dead|wounded|injured)) to {count}(?: {groups})?\b",
                               re.I)),
-        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out) (?:the )?(?P<verb>bodies) of {count}"
-                              rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out|received) (?:the )?(?P<verb>bodies) of "
+                              rf"{count}(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
                               rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:risen|rose|climbed|jumped|"
                               rf"increased|reached|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
                               rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:claimed|cost) the (?P<verb>lives) of {count}(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out|received) {count} (?P<verb>bodies)\b",
+                              re.I)),
+        ("deaths", re.compile(rf"\bput (?:the|its|their) (?P<verb>(?:death )?toll|number of (?:people |those )?"
+                              rf"(?:killed|dead|wounded|injured)) at {count}(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b{count} (?P<verb>fatalities)\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
         ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
     ]
@@ -150,7 +159,8 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
         previous = claims[-1] if claims else None
         groups = match.groupdict().get("groups")
         claim = ClaimMention(outcome="", count=match.group("count"), victim_group=_group(groups), facts=facts,
-                             start=match.start(), end=match.end(), claimant=facts.speaker_at(match.start()))
+                             start=match.start(), end=match.end(),
+                             claimant=facts.speaker_at(match.start()) or facts.speaker_at(match.start("count")))
         if form == "including":
             if previous is None:
                 continue

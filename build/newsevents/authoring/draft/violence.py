@@ -31,15 +31,20 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                    r"drones?)\b"),
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
     ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
-    ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
-    ("armed_clash", r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Bb]andits|[Ii]nsurgents)(?= (?:had |have |has )?"
-                    r"(?:killed|shot|abducted|kidnapped))"),  # 'Gunmen killed 11 villagers'
+    ("armed_clash", r"\b(?:military|security|army|ground|counter-?terrorism|counter-?insurgency|large-scale|major|"
+                    r"biggest|largest) (?:[a-z\-]+ )?operations?\b"),
+    ("armed_clash", r"\battacks?\b(?! (?:drones?|helicopters?|aircraft|jets?|boats?|submarines?|dogs?)\b)|"
+                    r"\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
+    # 'Gunmen killed 11 villagers', 'Militants attacked a post'
+    ("armed_clash", r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Bb]andits|[Ii]nsurgents|[Mm]ilitants|[Jj]ihadists|"
+                    r"[Aa]rmed men)(?= (?:had |have |has |also |then )?(?:killed|shot|abducted|kidnapped|attacked))"),
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
 # 'the Danish air strikes', 'Sunday’s bombings', and a part of an act named before: 'including a strike on'
 DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
                       r"(?: [a-z\-]+| [A-Z][a-z]+){0,2} $|\b(?:including|among them) (?:a|an|the)(?: [a-z\-]+)? $")
+INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)(?: [a-z\-]+){0,2} $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 PASSIVE = re.compile(r"\b(?:had been|has been|have been|was|were|being|is|are) $")
@@ -171,6 +176,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 mention.reference = True  # 'the drone had been launched by X': who is behind an event named before
             if kind == "armed_clash" and word.startswith("attack") and not mention.initiators:
                 mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
+                # 'a car-ramming attack in the city wounded seven': news of its own when nothing came before
+                mention.cited = mention.cited or (not definite and bool(INDEFINITE.search(text[:match.start()])))
             if not mention.mutual:
                 _targets(facts, mention)
                 _blame(facts, mention)
