@@ -233,6 +233,26 @@ def test_an_indefinite_attack_is_news_when_nothing_came_before_and_an_attack_dro
     assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]
 
 
+def test_acts_denied_or_called_off_and_talks_asked_for_are_not_drafted():
+    drafted, _ = _draft("Chile said its air force had carried out no strikes near the border. Peru urged both sides "
+                        "to keep fighting away from the towns.")
+    assert drafted.coding["events"] == []
+    drafted, _ = _draft("Chile struck a depot near the border on Monday. Peru called on Chile to hold direct talks "
+                        "with the rebels. The council announced a suspension of high-level visits.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["air_strike"]
+    drafted, _ = _draft("Peru and Chile held direct talks in Lima on Monday.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["meeting"]
+
+
+def test_an_officer_telling_what_forces_did_makes_no_statement_but_a_stance_does():
+    drafted, _ = _draft("Troops raided a camp in the hills on Monday. Army spokesman Jon Bakke said the forces had "
+                        "destroyed two depots and detained 40 suspects.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]
+    drafted, _ = _draft("Troops raided a camp in the hills on Monday. Defence Minister Jon Bakke said the country "
+                        "would not let the drones that hit the camp go unanswered.")
+    assert sorted(e["type"] for e in drafted.coding["events"]) == ["armed_clash", "statement"]
+
+
 def test_a_definite_act_is_news_in_the_lead_or_with_its_own_date_but_not_as_a_topic():
     drafted, dates = _draft(
         "Officials counted the damage from Friday’s bombing in the capital. Schools stayed shut on Monday. "

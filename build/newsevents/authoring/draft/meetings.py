@@ -32,6 +32,11 @@ JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:
 # 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
 FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)[^;.]){0,90}? (?:for|at|during|in)"
                    r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
+# talks asked for and visits halted are no meetings: 'called on X to hold direct talks', 'urged both sides to return
+# to negotiations', 'a suspension of high-level visits'
+NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for)|press(?:ed|es)? "
+                      r"(?:for|\w+ to))\b[^.;:]{0,60}$|\b(?:suspension|suspend\w*|halt\w*|ban(?:ned|s)?(?: on)?|"
+                      r"cancel\w*|freez\w*|froze)(?: of)?(?: [a-z\-]+){0,2} $")
 # a visit to the wounded, to troops or to a site is no meeting of sides: 'visited the injured in hospital'
 NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} (?:injured|wounded|victims|survivors|"
                            r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
@@ -144,7 +149,7 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
     for action, pattern in PATTERNS:
         for match in pattern.finditer(facts.text):
             if any(s < match.end() and match.start() < e for s, e in taken) or \
-                    SIDELINES.search(facts.text[:match.start()]) or \
+                    SIDELINES.search(facts.text[:match.start()]) or NOT_HELD.search(facts.text[:match.start()]) or \
                     (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])):
                 continue
             taken.append(match.span())

@@ -60,6 +60,9 @@ MEDIA_WORDS = {"Agency", "News", "Press", "Times", "Television", "TV", "Radio", 
                "Herald", "Tribune", "Gazette"}
 EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
 NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
+# an act said not to have happened, or a call to stop one: 'carried out no strikes', 'denied any attack', 'to keep
+# fighting away from towns'
+DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|\b(?:keep|stop|end|halt|avoid|cease) $")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
                             r"precision|[Tt]hese|[Tt]hose|two|three|[A-Z][a-z]+(?:’s|'s|n|i|ish|ese))(?: [a-z\-]+)? $)|"
                             r"^strikes? (?:on|against|in|by|at|near)\b")
@@ -158,7 +161,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken) or NOT_VIOLENT.search(
-                    text[:match.start()]) or NOT_VIOLENT.match(text[match.start():match.end() + 7]):
+                    text[:match.start()]) or NOT_VIOLENT.match(text[match.start():match.end() + 7]) or \
+                    DENIED.search(text[:match.start()]):
                 continue
             if match.group() in ("strike", "strikes") and not (STRIKE_CONTEXT.search(text[:match.start()])
                                                              or STRIKE_CONTEXT.match(text[match.start():])):
