@@ -327,14 +327,40 @@ def test_a_phone_call_between_people_named_with_their_titles():
 def test_a_call_with_two_people_is_two_calls_and_a_meeting_for_a_summit_is_one_summit():
     drafted, dates = _draft(
         "President Ana Ruiz spoke by telephone with Hugo Vidal and with Prime Minister Eva Lind on Monday. "
-        "Leaders of the Andean Community will meet in Quito on Friday for an emergency summit.")
+        "Leaders of the Andean Community will meet in Quito on Saturday for an emergency summit.")
     calls = [e for e in drafted.coding["events"] if e.get("meeting", {}).get("type") == "phone_call"]
     assert sorted(sorted(p["actor"] for p in c["participants"]) for c in calls) == [
         ["ana-ruiz", "eva-lind"], ["ana-ruiz", "hugo-vidal"]]
     assert all(dates[c["id"]] == (date(2031, 3, 10), date(2031, 3, 10)) for c in calls)
     summits = [e for e in drafted.coding["events"] if e["type"] == "meeting" and e not in calls]
     assert [(s["meeting"]["type"], s["status"]) for s in summits] == [("conference", "planned")]
-    assert dates[summits[0]["id"]] == (date(2031, 3, 21), date(2031, 3, 21))
+    assert dates[summits[0]["id"]] == (date(2031, 3, 15), date(2031, 3, 15))
+
+
+def test_a_planned_act_on_the_story_s_own_weekday_is_left_undated():
+    drafted, dates = _draft("The council is due to hold a closed-door meeting on the crisis later on Friday.")
+    (meeting,) = drafted.coding["events"]
+    assert meeting["status"] == "planned" and dates[meeting["id"]] == (None, None)
+    assert "today or a week on" in meeting["notes"]
+    drafted, dates = _draft("The council is due to hold a closed-door meeting on the crisis on Monday.")
+    (meeting,) = drafted.coding["events"]
+    assert dates[meeting["id"]] == (date(2031, 3, 17), date(2031, 3, 17))
+
+
+def test_dates_of_the_speaking_and_of_another_act_are_not_an_act_s_own():
+    drafted, dates = _draft("Later on Wednesday, army spokesman Jon Bakke said troops had shot down two drones.")
+    (clash,) = drafted.coding["events"]
+    assert dates[clash["id"]] == (None, None)  # Wednesday is the day he spoke
+    drafted, dates = _draft("A bomber blew himself up at the gate on Thursday, and gunmen then opened fire on the "
+                            "crowd. Talks resumed in April under a truce signed in 2029.")
+    by_type = {e["type"]: dates[e["id"]] for e in drafted.coding["events"]}
+    assert by_type["explosion"] == (date(2031, 3, 13), date(2031, 3, 13))
+    assert by_type["armed_clash"] == (None, None)
+    assert by_type["ceasefire"] != (date(2031, 4, 1), date(2031, 4, 30))
+    drafted, dates = _draft("Defence chiefs from six states are expected to join their hosts on Tuesday for a wider "
+                            "meeting.")
+    assert [(e["status"], dates[e["id"]]) for e in drafted.coding["events"]] == [
+        ("planned", (date(2031, 3, 18), date(2031, 3, 18)))]
 
 
 def test_steps_and_meetings_read_from_their_own_words():

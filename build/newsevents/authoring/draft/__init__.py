@@ -102,9 +102,12 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
     if any(m is not mention and m.type != mention.type and not m.reference and low <= m.start and m.end <= high
            and not _coordinated(text, mention, m) for m in mentions):
         return False
-    if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until)\b",
+    if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until|under|amid|despite)\b",
                                                text[date.end:mention.start]):
         return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's
+    if date.end <= mention.start and ", and " in text[date.end:mention.start] and any(
+            m is not mention and m.end <= date.start and m.type != mention.type for m in mentions):
+        return False  # 'a bomber blew himself up outside the airport on Thursday, and gunmen then opened fire'
     if date.end <= mention.start and "," in text[date.end:mention.start]:
         return not any(m is not mention and m.end <= date.start and "," not in text[m.end:date.start]
                        and date.start - m.end <= 40 for m in mentions)

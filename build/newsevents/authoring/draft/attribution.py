@@ -23,6 +23,7 @@ ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?:
 SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
+OPENING = re.compile(r"^(?:(?:Later|Earlier|Late|Early|And|But|Then)(?: in the day)? )?$")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -70,9 +71,16 @@ def _speaker_after(text: str, position: int, mentions: list[Mention]) -> str | N
     return None
 
 
-def _adjacent_date(verb_start: int, verb_end: int, dates: list[DateMention]) -> DateMention | None:
+def _adjacent_date(text: str, verb_start: int, verb_end: int, speaker_at: int | None,
+                   dates: list[DateMention]) -> DateMention | None:
+    """'said on Sunday', 'on Sunday said', and 'Later on Wednesday, the spokesman said': a date that opens the
+    sentence, with only a comma between it and the speaker, is the day of the speaking."""
     for date in dates:
-        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= 1:  # "said on Sunday"
+        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= 1:
+            return date
+        if speaker_at is not None and date.end <= speaker_at and OPENING.match(text[:date.start]) and \
+                re.fullmatch(r", [^,;]{0,60}", text[date.end:speaker_at]) and \
+                re.fullmatch(r"[^,;]{0,60}", text[speaker_at:verb_start]):
             return date
     return None
 
@@ -99,7 +107,7 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         else:
             narration = NARRATION.search(text, end)
             covers = (end, narration.start() if narration else len(text))
-        found.append(Attribution(speaker, start, end, covers, _adjacent_date(start, end, dates), False))
+        found.append(Attribution(speaker, start, end, covers, _adjacent_date(text, start, end, at, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
         clause_start = text.rfind(", ", 0, max(0, start - 2))  # not the comma of '2,600'

@@ -25,6 +25,8 @@ DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused 
                       r"stay(?:ed|s)? away|skipp(?:ed|ing)|boycott(?:ed|ing)?|decided not to)\b")
 INVITED = re.compile(r"\binvit(?:ed|es|ing)\b")
 PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|suggest(?:ed|s))\b")
+# the clause of a meeting still to come: 'X is expected to join his counterparts on Tuesday for a wider meeting'
+COMING = re.compile(r"\b(?:is|are) (?:expected|scheduled|set|due) to\b|\b(?:will|plans? to|is to|are to)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
@@ -108,7 +110,9 @@ def _status(facts: SentenceFacts, mention: EventMention) -> str:
         return "cancelled"
     if PROPOSED.search(facts.text[:mention.start]):
         return "proposed"
-    if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause):
+    start, _ = facts.clause(mention.start)
+    if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause) or \
+            COMING.search(facts.text[start:mention.start]):
         return "planned"
     return "occurred"
 
