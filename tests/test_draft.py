@@ -223,6 +223,31 @@ def test_offices_named_without_their_holder_give_their_numbers():
     assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]  # 'Gunmen attacked': news of its own
 
 
+def test_tolls_that_reach_a_number_or_list_the_dead_and_sources_cited_by_a_statement():
+    drafted, _ = _draft(
+        "A bomb exploded at a ferry terminal on Monday. Local authorities said the number of dead had reached 19. "
+        "The dead included four sailors, the governor’s office said. Two guards were among those killed. "
+        "Three passengers, including a boy, were killed, according to a statement from the regional "
+        "administration.")
+    found = _claims(drafted)
+    assert ("authorities-unnamed", "killed", "19", "unknown") in found
+    assert ("governor-office", "killed", "four", "soldiers") in found
+    assert (None, "killed", "Two", "soldiers") in found
+    assert ("regional-administration-unnamed", "killed", "Three", "civilians") in found
+    drafted, _ = _draft("A bomb exploded at a ferry terminal on Monday. The number of ferries had reached 19 by "
+                        "noon, the governor’s office said.")
+    assert _claims(drafted) == []  # a number of other things is no toll
+
+
+def test_an_office_named_bare_is_the_person_last_named_with_that_title():
+    drafted, _ = _draft(
+        "A bomb exploded at a bus station in the north on Monday. Regional governor Ana Ruiz said the blast "
+        "killed nine people. The governor said 20 others were wounded. Later, the interior minister said 11 "
+        "people had died.")
+    found = _claims(drafted)
+    assert [c[0] for c in found] == ["ana-ruiz", "ana-ruiz", "interior-minister"]  # no minister named before
+
+
 def test_an_indefinite_attack_is_news_when_nothing_came_before_and_an_attack_drone_is_a_drone():
     drafted, _ = _draft("Schools reopened on Monday. A knife attack at a railway station wounded four people.")
     assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]

@@ -98,7 +98,7 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
                   or SAID_THEN_COMMA.match(text[end:]) is not None  # "…, X said in a statement, adding …"
                   or ON_RECORD_END.match(text[end:]) is not None)  # "…, the army said in a statement on Sunday."
         comma = text.rfind(", ", 0, at or start)
-        if speaker is not None and at is not None and at_end and comma > 0 and \
+        if speaker is not None and at is not None and at_end and comma > 0 and len(text[:comma].split()) >= 3 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):
             covers = (0, comma)  # "…, the head of the World Health Organization said on Sunday."
         elif speaker is None and text[:start].rstrip().endswith(","):
@@ -110,8 +110,7 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(text, start, end, at, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
-        clause_start = text.rfind(", ", 0, max(0, start - 2))  # not the comma of '2,600'
-        covers = (clause_start + 2 if clause_start >= 0 else 0, start)
+        covers = (0, start)  # a speaker named before covers its own words more closely (`attribution_at`)
         found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
 

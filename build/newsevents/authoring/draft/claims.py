@@ -89,7 +89,7 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
                               rf"{count}(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
                               rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:risen|rose|climbed|jumped|"
-                              rf"increased|reached|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
+                              rf"increased|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
                               rf"(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b(?:claimed|cost) the (?P<verb>lives) of {count}(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out|received) {count} (?P<verb>bodies)\b",
@@ -97,6 +97,13 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("deaths", re.compile(rf"\bput (?:the|its|their) (?P<verb>(?:death )?toll|number of (?:people |those )?"
                               rf"(?:killed|dead|wounded|injured)) at {count}(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b{count} (?P<verb>fatalities)\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
+                              rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:reached|stood at|stands at|hit)"
+                              rf" {count}(?: {groups})?\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups}, [^,.;]{{1,40}}, (?:were|have been|had been) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups} (?:were|are) among (?:those|the people) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\bthe (?P<verb>dead|killed|wounded|injured) (?:included|include) {count} {groups}\b",
+                               re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
         ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
     ]

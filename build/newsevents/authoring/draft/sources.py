@@ -14,17 +14,20 @@ BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense mi
           "rescue services", "emergency service", "emergency services", "fire service", "health department",
           "health authorities", "disaster management agency", "state media", "state television", "state news agency",
           "state broadcaster", "prosecutor’s office", "prosecutor's office", "public prosecutor’s office",
-          "public prosecutor's office")
+          "public prosecutor's office", "regional administration", "local administration", "district administration",
+          "provincial administration", "city administration", "military administration", "local authorities",
+          "authorities")
 GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "aid workers", "aid agencies",
           "rescuers", "rescue workers", "medics", "paramedics", "doctors", "health workers", "hospital officials",
           "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
           "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors")
 # an office named without its holder's name: 'the regional governor said', 'a hospital spokesman told reporters'
-OFFICES = (r"(?:(?:regional|provincial|local|district|state|city|county|deputy|chief|public|police|hospital|"
+OFFICES = (r"(?:governor|mayor|prosecutor|president|prime minister)[’']s office|"
+           r"(?:(?:regional|provincial|local|district|state|city|county|deputy|chief|public|police|hospital|"
            r"medical|health|military|army|police|security|government|rescue|morgue) ){0,2}(?:governor|mayor|"
            r"prosecutor|coroner|police chief|director|spokes(?:man|woman|person)|officials?|doctors?)"
            r"(?: (?:at|from|of|in) (?:the |a )?(?:[\w’'\-]+ ){0,3}?(?:hospital|clinic|morgue|ministry|agency|"
-           r"department|office))?")
+           r"department|office))?|(?:interior|defen[cs]e|foreign|health|information|home) minister")
 SPOKESPERSON_FOR = r"spokes(?:man|woman|person) for (?:the )?(?:[A-Z][\w’'.\-]*(?:[’']s)? ){1,4}(?:[a-z]+(?= ))?"
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
 _BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
@@ -41,7 +44,7 @@ SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|wh
                           r"(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
                           r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described)\b"
                           r"|^, who\b")
-SPEAKS_BEFORE = re.compile(r"\baccording to $")
+SPEAKS_BEFORE = re.compile(r"\baccording to (?:(?:a|the) (?:statement|report|tally|count|figures?) (?:from|by|of) )?$")
 
 
 @dataclass(frozen=True)
