@@ -24,6 +24,7 @@ SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
 OPENING = re.compile(r"^(?:(?:Later|Earlier|Late|Early|And|But|Then)(?: in the day)? )?$")
+ASIDE = re.compile(r", (?:including|among them|among whom|many of them|most of them|\w+ of them|of whom)\b")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -110,9 +111,21 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(text, start, end, at, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
-        covers = (0, start)  # a speaker named before covers its own words more closely (`attribution_at`)
+        covers = (_clause_before(text, start), start)
         found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
+
+
+def _clause_before(text: str, position: int) -> int:
+    """Where the words 'according to' vouches for begin: after the comma before them (not the comma of '2,600'),
+    reaching back over an aside ('Three passengers, including a boy, were killed, according to …')."""
+    comma = text.rfind(", ", 0, max(0, position - 2))
+    while comma >= 0:
+        before = text.rfind(", ", 0, comma)
+        if before < 0 or not ASIDE.match(text, before):
+            break
+        comma = text.rfind(", ", 0, before)
+    return comma + 2 if comma >= 0 else 0
 
 
 def attribution_at(position: int, attributions: list[Attribution]) -> Attribution | None:
