@@ -248,6 +248,17 @@ def test_an_office_named_bare_is_the_person_last_named_with_that_title():
     assert [c[0] for c in found] == ["ana-ruiz", "ana-ruiz", "interior-minister"]  # no minister named before
 
 
+def test_an_earlier_act_cited_with_another_date_is_an_event_of_its_own():
+    drafted, dates = _draft("Militants attacked an army post on Monday, killing seven soldiers. It was the deadliest "
+                            "raid since a suicide bombing killed 20 recruits in 2029.")
+    by_type = {e["type"]: e for e in drafted.coding["events"]}
+    assert dates[by_type["explosion"]["id"]] == (date(2029, 1, 1), date(2029, 12, 31))
+    assert [c["count"] for c in by_type["explosion"]["claims"]] == ["20"]
+    drafted, _ = _draft("Militants attacked an army post on Monday, killing seven soldiers. Hours later, following "
+                        "the attack on Monday, troops sealed the roads.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]
+
+
 def test_an_indefinite_attack_is_news_when_nothing_came_before_and_an_attack_drone_is_a_drone():
     drafted, _ = _draft("Schools reopened on Monday. A knife attack at a railway station wounded four people.")
     assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]

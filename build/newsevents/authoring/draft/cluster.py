@@ -116,7 +116,9 @@ class _Clusters:
         # of the acts of both sides together)
         if mention.reference:
             recent = [c for c in self.clusters if _family(c.type) == _family(mention.type)
-                      and mention.sentence_index - c.last_sentence <= REACH]
+                      and mention.sentence_index - c.last_sentence <= REACH
+                      and not (mention.cited and mention.date and not self._dates_agree(c, mention))]
+            # 'the deadliest since a bombing killed 20 in 2029': an earlier act of its own, not the one named before
             cued = [c for c in recent if set(mention.places) & set(c.all("places"))
                     or set(mention.targets) & set(c.all("targets") + c.all("claimed_targets"))]
             if cued or recent:
