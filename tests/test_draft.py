@@ -373,6 +373,20 @@ def test_a_call_with_two_people_is_two_calls_and_a_meeting_for_a_summit_is_one_s
     assert dates[summits[0]["id"]] == (date(2031, 3, 15), date(2031, 3, 15))
 
 
+def test_the_form_of_a_meeting_from_who_gathers():
+    def forms(body):
+        drafted, _ = _draft(body)
+        return [e["meeting"]["type"] for e in drafted.coding["events"] if "meeting" in e]
+
+    assert forms("Leaders of the Andean Community will meet in Quito on Saturday to discuss the floods.") == [
+        "conference"]
+    assert forms("The prime minister held a virtual meeting with chief ministers on Tuesday.") == ["conference"]
+    assert forms("The Security Council is due to hold a closed-door meeting on the crisis on Monday.") == [
+        "multilateral_talks"]
+    assert forms("Talks of the two countries’ joint border commission in Lima ended in June.") == ["bilateral_talks"]
+    assert forms("Peru and Chile held talks in Lima on Monday.") == ["bilateral_talks"]
+
+
 def test_a_planned_act_on_the_story_s_own_weekday_is_left_undated():
     drafted, dates = _draft("The council is due to hold a closed-door meeting on the crisis later on Friday.")
     (meeting,) = drafted.coding["events"]

@@ -28,7 +28,13 @@ PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|sugge
 # the clause of a meeting still to come: 'X is expected to join his counterparts on Tuesday for a wider meeting'
 COMING = re.compile(r"\b(?:is|are) (?:expected|scheduled|set|due) to\b|\b(?:will|plans? to|is to|are to)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
-MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
+MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
+                  r"chaired|convened?|service chiefs)\b", re.IGNORECASE)
+# a gathering of many heads: 'leaders of the bloc will meet', 'a virtual meeting of G7 leaders', 'an all-party meeting'
+GATHERING = re.compile(r"\b(?:[Ll]eaders of|heads of (?:state|government)|chief ministers|all-party|"
+                       r"[A-Z]+\d* leaders)\b")
+TWO_SIDES = re.compile(r"\b(?:two|both) (?:countries|leaders|sides|neighbou?rs|states|governments|presidents)\b",
+                       re.IGNORECASE)
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
 # 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
@@ -197,7 +203,11 @@ def meeting_type(action: str, participants: dict[str, str], sentences_text: str,
     are a council's or assembly's own meetings). `kinds`: each participant's actor type."""
     if action in ("visit", "phone_call", "conference"):
         return action
+    if GATHERING.search(sentences_text):
+        return "conference"
     sides = [a for a, how in participants.items() if how != "host"]
+    if len(sides) <= 2 and TWO_SIDES.search(sentences_text):
+        return "bilateral_talks"  # 'talks of the two countries’ joint commission'
     many = len(sides) > 2 or MANY.search(sentences_text) or (sides and all(kinds.get(a) == "intergovernmental_org"
                                                                             for a in sides))
     return "multilateral_talks" if many else "bilateral_talks"
