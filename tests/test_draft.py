@@ -248,6 +248,19 @@ def test_an_office_named_bare_is_the_person_last_named_with_that_title():
     assert [c[0] for c in found] == ["ana-ruiz", "ana-ruiz", "interior-minister"]  # no minister named before
 
 
+def test_bombs_named_by_kind_shells_that_land_and_forces_that_kill():
+    def kinds(body):
+        drafted, _ = _draft(body)
+        return [e["type"] for e in drafted.coding["events"]]
+
+    assert kinds("A roadside bomb hit an army convoy on Tuesday, killing two soldiers.") == ["explosion"]
+    assert kinds("Mortar rounds hit a school in the capital on Monday.") == ["armed_clash"]
+    assert kinds("A rocket landed near the airport on Sunday.") == ["air_strike"]
+    assert kinds("Security forces killed 14 militants in the hills on Sunday.") == ["armed_clash"]
+    assert kinds("Twenty troops killed on the border, officials say") == []  # the troops are victims
+    assert kinds("Rebels said their fighters had met the troops with gunfire and roadside bombs.") == []
+
+
 def test_an_earlier_act_cited_with_another_date_is_an_event_of_its_own():
     drafted, dates = _draft("Militants attacked an army post on Monday, killing seven soldiers. It was the deadliest "
                             "raid since a suicide bombing killed 20 recruits in 2029.")
