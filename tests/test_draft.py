@@ -239,6 +239,15 @@ def test_tolls_that_reach_a_number_or_list_the_dead_and_sources_cited_by_a_state
     assert _claims(drafted) == []  # a number of other things is no toll
 
 
+def test_a_plain_list_of_groups_before_a_passive_verb_is_one_claim_each():
+    drafted, _ = _draft("Gunmen attacked a college on Thursday. Officials said on Friday that 90 students, four "
+                        "guards and two soldiers had been killed. Later, 12 people were killed and 30 others were "
+                        "wounded, the Kenyan police said.")
+    found = [c[1:] for c in _claims(drafted)]
+    assert found[:3] == [("killed", "90", "civilians"), ("killed", "four", "soldiers"), ("killed", "two", "soldiers")]
+    assert ("injured", "30", "people") in found and ("injured", "12", "people") not in found
+
+
 def test_an_office_named_bare_is_the_person_last_named_with_that_title():
     drafted, _ = _draft(
         "A bomb exploded at a bus station in the north on Monday. Regional governor Ana Ruiz said the blast "

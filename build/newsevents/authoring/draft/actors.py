@@ -168,7 +168,7 @@ class ActorFinder:
         nouns = "|".join(sorted(map(re.escape, lexicon.BODY_NOUNS + ("health officials", "security officials")),
                                 key=len, reverse=True))
         pattern = re.compile(rf"\b(?:[Tt]he )?(?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}}?)(?:[’']s)? "
-                             rf"(?P<body>{nouns})\b")
+                             rf"(?P<body>(?i:{nouns}))\b")
         of_country = re.compile(rf"\b(?:[Tt]he )(?P<body>{nouns}) of (?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}})")
         mentions = []
         for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:

@@ -43,6 +43,9 @@ VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed"
          "lives": "killed", "lost": "killed", "fatalities": "killed"}
 # people named by what they do, in words the list above lacks ('spectators', 'bystanders', 'commuters')
 PEOPLE_NOUN = r"(?-i:[a-z]{3,}(?:ers|ors|ists|ants|ents|ians|ees))"
+# 'said that 142 students, three police officers and two soldiers had been killed': one claim per group listed
+LIST_PASSIVE = re.compile(r"(?:^|\bthat |, )(?P<list>[^.;:]{5,160}?) (?:had been|have been|were|are) "
+                          r"(?P<verb>killed|wounded|injured)\b")
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
@@ -137,8 +140,13 @@ def _item(root: Path) -> re.Pattern:
 def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     """'left 920 militants, 165 soldiers and 47 civilians dead': one claim per group listed."""
     found = []
-    for listing in LEFT_LIST.finditer(facts.text):
+    for listing in [*LEFT_LIST.finditer(facts.text), *LIST_PASSIVE.finditer(facts.text)]:
         items = list(_item(root).finditer(facts.text, listing.start("list"), listing.end("list")))
+        if listing.re is LIST_PASSIVE:  # only a plain list that ends at the verb: 'A, B and C had been killed'
+            joined = all(re.fullmatch(r",(?: and)? | and ", facts.text[a.end():b.start()])
+                         for a, b in zip(items, items[1:]))
+            if not (items and joined and items[-1].end() == listing.end("list")):
+                continue
         if len(items) >= 2:
             found += [(f"listed:{_outcome(listing.group('verb'))}:{listing.end()}", item) for item in items]
     return found
