@@ -270,6 +270,17 @@ def test_bombs_named_by_kind_shells_that_land_and_forces_that_kill():
     assert kinds("Rebels said their fighters had met the troops with gunfire and roadside bombs.") == []
 
 
+def test_people_recaptured_a_building_s_name_and_a_visit_to_a_hotel_are_no_acts_or_speakers():
+    drafted, _ = _draft("Officials said 49 inmates had escaped and that 25 had since been recaptured.")
+    assert drafted.coding["events"] == []
+    drafted, _ = _draft("Rebels recaptured the border town on Monday.")
+    assert [e["type"] for e in drafted.coding["events"]] == ["armed_clash"]
+    drafted, _ = _draft("Witnesses at the Lakeside Road mosque said the gunman fired for minutes. President Ana Ruiz, "
+                        "who visited the hotel and the wounded on Friday, called for calm.")
+    assert not any(p.entry["name"] == "Lakeside Road" for p in drafted.actor_proposals.values())
+    assert not [e for e in drafted.coding["events"] if e["type"] == "meeting"]
+
+
 def test_an_earlier_act_cited_with_another_date_is_an_event_of_its_own():
     drafted, dates = _draft("Militants attacked an army post on Monday, killing seven soldiers. It was the deadliest "
                             "raid since a suicide bombing killed 20 recruits in 2029.")

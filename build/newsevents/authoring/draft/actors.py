@@ -43,6 +43,9 @@ PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|area
 PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate|"
                          r"capital|border (?:towns?|villages?|districts?|areas?|regions?|provinces?)|"
                          r"side of the border)\b")
+# a name before a building is where something happened: 'the Deans Ave mosque', 'the Marhaba hotel'
+BUILDING_AFTER = re.compile(r"^ (?:mosque|church|hotel|hospital|school|airport|market|prison|university|college|"
+                            r"stadium|square|street|road|avenue|camp|station)\b")
 ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?|guerrillas?)\b")
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -387,7 +390,8 @@ class ActorFinder:
                     all(w in lexicon.REGIONAL_ADJECTIVES for w in words):  # 'Central Asian neighbours'
                 continue
             name = " ".join(words)
-            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS:
+            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS or \
+                    BUILDING_AFTER.match(sentence.text[start + len(name):]):
                 continue
             mentions.append(self._named(name, start, sentence))
         return [m for m in mentions if m is not None]

@@ -48,7 +48,8 @@ NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|appea
 # a visit to the wounded, to troops or to a site is no meeting of sides: 'visited the injured in hospital'
 NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} (?:injured|wounded|victims|survivors|"
                            r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
-                           r"front(?:line)?s?|positions?)\b")
+                           r"front(?:line)?s?|positions?|hotels?|schools?|mosques?|churches|church|markets?|prisons?|villages?|"
+                           r"morgues?|wreckage)\b")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:

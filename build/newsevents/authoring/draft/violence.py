@@ -178,6 +178,9 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                     DENIED.search(text[:match.start()]) or (INSTRUMENT.search(text[:match.start()]) and
                                                              WEAPON.search(match.group())):
                 continue
+            if re.fullmatch(r"(?:re)?captured", match.group()) and \
+                    re.search(r"\b(?:been|was|were) $", text[:match.start()]):
+                continue  # 'inmates had since been recaptured': people taken, not ground
             if match.group().lower() in ("forces", "troops", "police") and COUNTED.search(text[:match.start()]):
                 continue  # '20 troops killed in a clash': the troops are its victims
             if match.group() in ("strike", "strikes") and not (STRIKE_CONTEXT.search(text[:match.start()])
