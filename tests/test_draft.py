@@ -420,6 +420,15 @@ def test_the_form_of_a_meeting_from_who_gathers():
     assert forms("Peru and Chile held talks in Lima on Monday.") == ["bilateral_talks"]
 
 
+def test_a_war_named_by_its_years_and_an_attack_claimed_on_a_day_take_no_other_date():
+    drafted, dates = _draft("Islamic State claimed responsibility on Saturday for an attack in which a gunman shot "
+                            "dead 20 people. The leaders met on March 2, when they agreed to end the 2011-19 Andean "
+                            "war.")
+    by_type = {e["type"]: dates[e["id"]] for e in drafted.coding["events"]}
+    assert by_type["armed_clash"] == (None, None) and by_type["war"] == (None, None)
+    assert by_type["meeting"] == (date(2031, 3, 2), date(2031, 3, 2))
+
+
 def test_a_planned_act_on_the_story_s_own_weekday_is_left_undated():
     drafted, dates = _draft("The council is due to hold a closed-door meeting on the crisis later on Friday.")
     (meeting,) = drafted.coding["events"]
