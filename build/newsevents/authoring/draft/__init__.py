@@ -31,6 +31,7 @@ from newsevents.core.schemas import quote_limit
 from newsevents.ingest.articles import Article
 
 __all__ = ["Drafted", "draft_story"]
+YEAR_NAMED = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2,4}(?: [A-Z][\w’'\-]*){0,2} $")  # 'the 1950-53 Korean war'
 
 
 def _facts(article: Article, actors: ActorFinder, places: PlaceFinder) -> list[SentenceFacts]:
@@ -98,13 +99,18 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
     restoring ties in March 2023': March 2023 is the restoring's),
     nor when it follows another act and a comma parts it from this one ('killed in an exchange of fire in May,
     and talks … ended')."""
+    if YEAR_NAMED.search(text[:mention.start]) or re.search(r"\bresponsibility $", text[:date.start]):
+        return False  # 'the 1950-53 war' names its own years; 'claimed responsibility on Saturday for an attack'
     low, high = min(mention.end, date.end), max(mention.start, date.start)
     if any(m is not mention and m.type != mention.type and not m.reference and low <= m.start and m.end <= high
            and not _coordinated(text, mention, m) for m in mentions):
         return False
-    if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until)\b",
+    if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until|under|amid|despite)\b",
                                                text[date.end:mention.start]):
         return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's
+    if date.end <= mention.start and ", and " in text[date.end:mention.start] and any(
+            m is not mention and m.end <= date.start and m.type != mention.type for m in mentions):
+        return False  # 'a bomber blew himself up outside the airport on Thursday, and gunmen then opened fire'
     if date.end <= mention.start and "," in text[date.end:mention.start]:
         return not any(m is not mention and m.end <= date.start and "," not in text[m.end:date.start]
                        and date.start - m.end <= 40 for m in mentions)
@@ -130,6 +136,7 @@ def _when_clauses(facts: SentenceFacts, mentions: list[EventMention]) -> None:
         start, _ = facts.clause(mention.start)
         earlier = [m for m in mentions if m.end <= start and m.date and not m.date.relative_to_event]
         if mention.date is None and earlier and facts.text[:start].endswith(", ") and \
+                not YEAR_NAMED.search(facts.text[:mention.start]) and \
                 facts.text[start:].startswith("when "):
             mention.date = earlier[-1].date
 

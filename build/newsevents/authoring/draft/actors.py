@@ -36,11 +36,16 @@ FUNCTION_WORDS = {
     "Tension", "Tensions", "Leaders", "Officials", "Representatives", "Around", "Near", "Late", "Early",
     "Saying", "Asked", "Reuters", "AFP", "AP", "Wire", "Photo", "File", "Related", "Read",
 }
+LOWER_TITLE_BEFORE = re.compile(r"\b((?:[a-z]+ )?(?:governor|mayor|prosecutor|coroner|minister|spokes(?:man|woman|"
+                                r"person)|chief|commander)) $")
 CALENDAR_WORDS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 PLACE_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|area|state|capital) of $")
 PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|county|state|governorate|"
                          r"capital|border (?:towns?|villages?|districts?|areas?|regions?|provinces?)|"
                          r"side of the border)\b")
+# a name before a building is where something happened: 'the Deans Ave mosque', 'the Marhaba hotel'
+BUILDING_AFTER = re.compile(r"^ (?:mosque|church|hotel|hospital|school|airport|market|prison|university|college|"
+                            r"stadium|square|street|road|avenue|camp|station)\b")
 ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?|guerrillas?)\b")
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -78,6 +83,7 @@ class ActorFinder:
         self.bodies_seen: dict[str, str] = {}  # body noun ('health ministry') → the body last named with it
         self.pattern, self.owner = alias_pattern(registry)
         self.proposals: dict[str, ActorProposal] = {}
+        self.titled: list[tuple[str, str]] = []  # (title, person) in the order named: 'Governor Ana Ruiz'
         self.surnames: dict[str, str] = self._surnames(registry)
         self.state_of_country = {a["country"]: actor_id for actor_id, a in registry.items()
                                  if a["type"] == "state" and a.get("country")}
@@ -165,7 +171,7 @@ class ActorFinder:
         nouns = "|".join(sorted(map(re.escape, lexicon.BODY_NOUNS + ("health officials", "security officials")),
                                 key=len, reverse=True))
         pattern = re.compile(rf"\b(?:[Tt]he )?(?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}}?)(?:[’']s)? "
-                             rf"(?P<body>{nouns})\b")
+                             rf"(?P<body>(?i:{nouns}))\b")
         of_country = re.compile(rf"\b(?:[Tt]he )(?P<body>{nouns}) of (?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}})")
         mentions = []
         for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:
@@ -260,6 +266,7 @@ class ActorFinder:
     def _person(self, name: str, title: str, iso3: str | None, sentence: Sentence) -> str:
         known = self._registry_person(name)
         if known:
+            self.titled.append((title, known))
             return known
         actor_id = self._new_id(name)
         proposal = self.proposals.get(actor_id)
@@ -271,6 +278,7 @@ class ActorFinder:
         elif not proposal.entry.get("role_title"):
             proposal.entry["role_title"] = title
         self.surnames.setdefault(name.split()[-1], actor_id)
+        self.titled.append((title, actor_id))
         return actor_id
 
     def _registry_person(self, name: str) -> str | None:
@@ -317,12 +325,24 @@ class ActorFinder:
         mentions = []
         for source in find_sources(sentence.text):
             surface = re.sub(r"^(?:[Tt]he) ", "", source.surface)
-            if source.group:
+            holder = self._holder(source.group) if source.group else None
+            if holder:
+                actor_id = holder
+            elif source.group:
                 actor_id = self._group(source.group, surface, sentence)
             else:
                 actor_id = self._unnamed_body(source.body, surface, sentence)
             mentions.append(Mention(actor_id, source.start, source.end, source.surface, "source"))
         return mentions
+
+    def _holder(self, office: str) -> str | None:
+        """'the governor said' after 'regional governor Ana Ruiz': the person last named with that title."""
+        bare = re.fullmatch(r"(?:the |a |an )?(?:(?:regional|provincial|local|district|state|city|county|public) )?"
+                            r"(governor|mayor|prosecutor|coroner|police chief|(?:\w+ )?minister)", office)
+        if bare is None:
+            return None
+        word = bare.group(1).split()[-1]
+        return next((actor_id for title, actor_id in reversed(self.titled) if word in title.lower().split()), None)
 
     def _unnamed_body(self, body: str, surface: str, sentence: Sentence) -> str:
         ministries = [a for noun, a in self.bodies_seen.items() if noun.endswith("ministry")]
@@ -370,7 +390,8 @@ class ActorFinder:
                     all(w in lexicon.REGIONAL_ADJECTIVES for w in words):  # 'Central Asian neighbours'
                 continue
             name = " ".join(words)
-            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS:
+            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS or \
+                    BUILDING_AFTER.match(sentence.text[start + len(name):]):
                 continue
             mentions.append(self._named(name, start, sentence))
         return [m for m in mentions if m is not None]
@@ -395,6 +416,9 @@ class ActorFinder:
             self.surnames.setdefault(acronym.group(1), actor_id)
         if actor_type == "person":
             self.surnames.setdefault(name.split()[-1], actor_id)
+            title = LOWER_TITLE_BEFORE.search(sentence.text[:start])
+            if title:  # 'regional governor Ana Ruiz'
+                self.titled.append((title.group(1), actor_id))
         else:
             self.surnames.setdefault(name, actor_id)
         return Mention(actor_id, start, start + len(name), name, "person" if actor_type == "person" else "name")

@@ -61,6 +61,7 @@ class Assembler:
         self.article, self.actors, self.places, self.quote_limit = article, actors, places, quote_limit
         self.ids: set[str] = set()
         self.dated_mentions: dict[int, tuple[str, Resolved]] = {}  # mention → its event's id and date
+        self.date_doubts: dict[int, str] = {}  # cluster → why its date phrase was not used
 
     # -- dates ---------------------------------------------------------------------------------------
     def resolve(self, mention: EventMention) -> Resolved:
@@ -70,6 +71,13 @@ class Assembler:
         return resolve(mention.date.phrase, self.article.published_range, future=mention.status != "occurred"
                        or deadline, published_basis=self.article.published_date_basis)
 
+    def _today_or_a_week_on(self, phrase: str) -> bool:
+        """'due to meet later on Thursday' in a Thursday story: today, or a week on? The coder says."""
+        day = re.fullmatch(r"(?:on )?([A-Z][a-z]+day)", " ".join(phrase.split()))
+        published = self.article.published_date
+        return bool(day and published and published == self.article.published_date_latest and
+                    day.group(1) == published.strftime("%A"))
+
     def _date(self, cluster: Cluster) -> tuple[dict, Resolved]:
         dated = [m for m in cluster.mentions if m.date and not m.mutual]  # 'exchanged strikes' dates no strike
         if not dated and cluster.first.mutual and cluster.type not in VIOLENT:  # 'both returned their envoys'
@@ -77,6 +85,11 @@ class Assembler:
         if not dated:
             return {}, Resolved.unknown()
         best = next((m for m in dated if not m.date.relative_to_event), dated[0])
+        if cluster.first.status != "occurred" and self._today_or_a_week_on(best.date.phrase):
+            phrase = " ".join(best.date.phrase.split())
+            self.date_doubts[id(cluster)] = (f"Machine draft: '{phrase}' in a story of that weekday may be today or "
+                                             f"a week on; left undated.")
+            return {}, Resolved.unknown()
         spec = {"expression": best.date.phrase}
         if not best.date.relative_to_event:
             return spec, self.resolve(best)
@@ -223,7 +236,8 @@ class Assembler:
         event = {"id": event_id, "type": cluster.type, "cameo": cameo, "plover": plover,
                  "summary": summary(cluster.type, cluster.action, status, named, place_name), "status": status,
                  "salience": self._salience(resolved), "place": place, "date": spec,
-                 "notes": _date_note(spec, resolved), "evidence": self._evidence(cluster)}
+                 "notes": self.date_doubts.get(id(cluster)) or _date_note(spec, resolved),
+                 "evidence": self._evidence(cluster)}
         if roles:
             event["actors"] = roles
         claims = self._claims(cluster)

@@ -12,7 +12,7 @@ from newsevents.authoring.draft.text import Sentence
 SPEECH_VERB = re.compile(
     r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
-    r"posted)\b")
+    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:death toll|toll|number|figure))")
 ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
@@ -23,6 +23,8 @@ ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?:
 SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
+OPENING = re.compile(r"^(?:(?:Later|Earlier|Late|Early|And|But|Then)(?: in the day)? )?$")
+ASIDE = re.compile(r", (?:including|among them|among whom|many of them|most of them|\w+ of them|of whom)\b")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
 
 
@@ -70,9 +72,16 @@ def _speaker_after(text: str, position: int, mentions: list[Mention]) -> str | N
     return None
 
 
-def _adjacent_date(verb_start: int, verb_end: int, dates: list[DateMention]) -> DateMention | None:
+def _adjacent_date(text: str, verb_start: int, verb_end: int, speaker_at: int | None,
+                   dates: list[DateMention]) -> DateMention | None:
+    """'said on Sunday', 'on Sunday said', and 'Later on Wednesday, the spokesman said': a date that opens the
+    sentence, with only a comma between it and the speaker, is the day of the speaking."""
     for date in dates:
-        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= 1:  # "said on Sunday"
+        if 0 <= date.start - verb_end <= DATE_AROUND_VERB or 0 <= verb_start - date.end <= 1:
+            return date
+        if speaker_at is not None and date.end <= speaker_at and OPENING.match(text[:date.start]) and \
+                re.fullmatch(r", [^,;]{0,60}", text[date.end:speaker_at]) and \
+                re.fullmatch(r"[^,;]{0,60}", text[speaker_at:verb_start]):
             return date
     return None
 
@@ -90,7 +99,7 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
                   or SAID_THEN_COMMA.match(text[end:]) is not None  # "…, X said in a statement, adding …"
                   or ON_RECORD_END.match(text[end:]) is not None)  # "…, the army said in a statement on Sunday."
         comma = text.rfind(", ", 0, at or start)
-        if speaker is not None and at is not None and at_end and comma > 0 and \
+        if speaker is not None and at is not None and at_end and comma > 0 and len(text[:comma].split()) >= 3 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):
             covers = (0, comma)  # "…, the head of the World Health Organization said on Sunday."
         elif speaker is None and text[:start].rstrip().endswith(","):
@@ -99,13 +108,24 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         else:
             narration = NARRATION.search(text, end)
             covers = (end, narration.start() if narration else len(text))
-        found.append(Attribution(speaker, start, end, covers, _adjacent_date(start, end, dates), False))
+        found.append(Attribution(speaker, start, end, covers, _adjacent_date(text, start, end, at, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
-        clause_start = text.rfind(", ", 0, max(0, start - 2))  # not the comma of '2,600'
-        covers = (clause_start + 2 if clause_start >= 0 else 0, start)
+        covers = (_clause_before(text, start), start)
         found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
+
+
+def _clause_before(text: str, position: int) -> int:
+    """Where the words 'according to' vouches for begin: after the comma before them (not the comma of '2,600'),
+    reaching back over an aside ('Three passengers, including a boy, were killed, according to …')."""
+    comma = text.rfind(", ", 0, max(0, position - 2))
+    while comma >= 0:
+        before = text.rfind(", ", 0, comma)
+        if before < 0 or not ASIDE.match(text, before):
+            break
+        comma = text.rfind(", ", 0, before)
+    return comma + 2 if comma >= 0 else 0
 
 
 def attribution_at(position: int, attributions: list[Attribution]) -> Attribution | None:

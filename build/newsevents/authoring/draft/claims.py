@@ -39,7 +39,13 @@ VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed"
          "number of those killed": "killed", "number of those wounded": "injured",
          "number of those injured": "injured", "number of dead": "killed", "toll": "killed",
          "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
-         "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured"}
+         "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured",
+         "lives": "killed", "lost": "killed", "fatalities": "killed"}
+# people named by what they do, in words the list above lacks ('spectators', 'bystanders', 'commuters')
+PEOPLE_NOUN = r"(?-i:[a-z]{3,}(?:ers|ors|ists|ants|ents|ians|ees))"
+# 'said that 142 students, three police officers and two soldiers had been killed': one claim per group listed
+LIST_PASSIVE = re.compile(r"(?:^|\bthat |, )(?P<list>[^.;:]{5,160}?) (?:had been|have been|were|are) "
+                          r"(?P<verb>killed|wounded|injured)\b")
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
@@ -57,15 +63,15 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
     modifier = r"(?:suspected|armed|innocent|unarmed|local|foreign|security|other|more|their own|U\.S\.|" \
                r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish|ch)))"
-    nouns = rf"(?:{group_words}|{DEMONYM})"
+    nouns = rf"(?:{group_words}|{DEMONYM}|{PEOPLE_NOUN})"
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
     verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
-    tail = r"(?P<verb>killed|wounded|injured|dead|died|hurt)"
+    tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives)"
     return [
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
         ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
                                rf"are|being|reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
-        ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
+        ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her|the) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
                                rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
         ("deaths", re.compile(rf"\b(?P<verb>the deaths? of|death toll (?:rose |climbed |stood )?(?:to|at)) {count}"
@@ -82,12 +88,25 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("deaths", re.compile(rf"\b(?:taking|bringing|raising|pushing) the (?P<verb>(?:death )?toll|number of "
                               rf"(?:people |those )?(?:killed|dead|wounded|injured)) to {count}(?: {groups})?\b",
                               re.I)),
-        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out) (?:the )?(?P<verb>bodies) of {count}"
-                              rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out|received) (?:the )?(?P<verb>bodies) of "
+                              rf"{count}(?: {groups})?\b", re.I)),
         ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
                               rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:risen|rose|climbed|jumped|"
-                              rf"increased|reached|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
+                              rf"increased|revised(?: [^,.;]{{1,60}}?)? (?:down|up)) to {count}"
                               rf"(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:claimed|cost) the (?P<verb>lives) of {count}(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:recovered|found|retrieved|pulled out|received) {count} (?P<verb>bodies)\b",
+                              re.I)),
+        ("deaths", re.compile(rf"\bput (?:the|its|their) (?P<verb>(?:death )?toll|number of (?:people |those )?"
+                              rf"(?:killed|dead|wounded|injured)) at {count}(?: {groups})?\b", re.I)),
+        ("deaths", re.compile(rf"\b{count} (?P<verb>fatalities)\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
+                              rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:reached|stood at|stands at|hit)"
+                              rf" {count}(?: {groups})?\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups}, [^,.;]{{1,40}}, (?:were|have been|had been) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups} (?:were|are) among (?:those|the people) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\bthe (?P<verb>dead|killed|wounded|injured) (?:included|include) {count} {groups}\b",
+                               re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
         ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
     ]
@@ -121,8 +140,13 @@ def _item(root: Path) -> re.Pattern:
 def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     """'left 920 militants, 165 soldiers and 47 civilians dead': one claim per group listed."""
     found = []
-    for listing in LEFT_LIST.finditer(facts.text):
+    for listing in [*LEFT_LIST.finditer(facts.text), *LIST_PASSIVE.finditer(facts.text)]:
         items = list(_item(root).finditer(facts.text, listing.start("list"), listing.end("list")))
+        if listing.re is LIST_PASSIVE:  # only a plain list that ends at the verb: 'A, B and C had been killed'
+            joined = all(re.fullmatch(r",(?: and)? | and ", facts.text[a.end():b.start()])
+                         for a, b in zip(items, items[1:]))
+            if not (items and joined and items[-1].end() == listing.end("list")):
+                continue
         if len(items) >= 2:
             found += [(f"listed:{_outcome(listing.group('verb'))}:{listing.end()}", item) for item in items]
     return found
@@ -150,7 +174,8 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
         previous = claims[-1] if claims else None
         groups = match.groupdict().get("groups")
         claim = ClaimMention(outcome="", count=match.group("count"), victim_group=_group(groups), facts=facts,
-                             start=match.start(), end=match.end(), claimant=facts.speaker_at(match.start()))
+                             start=match.start(), end=match.end(),
+                             claimant=facts.speaker_at(match.start()) or facts.speaker_at(match.start("count")))
         if form == "including":
             if previous is None:
                 continue

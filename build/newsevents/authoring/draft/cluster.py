@@ -9,7 +9,7 @@ it is cited as what came before ('a day after artillery shelling') or carries it
 began on May 23', 'the April 22 attack', 'Sunday’s bombings'): then it founds its event. 'Exchanged
 strikes' adds evidence to the strikes it names together; an exchange that finds no such event founds one, left
 undated. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
-before it; a claim with no event is not drafted.
+before it (up to six sentences); a claim with no event is not drafted.
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from newsevents.authoring.draft.mentions import VIOLENT, ClaimMention, EventMent
 from newsevents.resolve.date_phrases import Resolved
 
 STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
-REACH = 3  # sentences a definite mention or an unlinked claim may look back
+REACH = 3  # sentences a definite mention may look back
+CLAIM_REACH = 6  # sentences an unlinked claim may look back: a toll often comes paragraphs after its event
 
 
 @dataclass
@@ -115,7 +116,9 @@ class _Clusters:
         # of the acts of both sides together)
         if mention.reference:
             recent = [c for c in self.clusters if _family(c.type) == _family(mention.type)
-                      and mention.sentence_index - c.last_sentence <= REACH]
+                      and mention.sentence_index - c.last_sentence <= REACH
+                      and not (mention.cited and mention.date and not self._dates_agree(c, mention))]
+            # 'the deadliest since a bombing killed 20 in 2029': an earlier act of its own, not the one named before
             cued = [c for c in recent if set(mention.places) & set(c.all("places"))
                     or set(mention.targets) & set(c.all("targets") + c.all("claimed_targets"))]
             if cued or recent:
@@ -137,7 +140,7 @@ class _Clusters:
             target = self.home[id(mention)]
         else:
             recent = [c for c in self.clusters if c.type in VIOLENT
-                      and 0 <= claim.facts.sentence.index - c.last_sentence <= REACH]
+                      and 0 <= claim.facts.sentence.index - c.last_sentence <= CLAIM_REACH]
             target = recent[-1] if recent else None
         if target is not None:
             claim.event = target.first

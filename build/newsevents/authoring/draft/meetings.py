@@ -25,17 +25,31 @@ DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused 
                       r"stay(?:ed|s)? away|skipp(?:ed|ing)|boycott(?:ed|ing)?|decided not to)\b")
 INVITED = re.compile(r"\binvit(?:ed|es|ing)\b")
 PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|suggest(?:ed|s))\b")
+# the clause of a meeting still to come: 'X is expected to join his counterparts on Tuesday for a wider meeting'
+COMING = re.compile(r"\b(?:is|are) (?:expected|scheduled|set|due) to\b|\b(?:will|plans? to|is to|are to)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
-MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants)\b")
+MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
+                  r"chaired|convened?|service chiefs)\b", re.IGNORECASE)
+# a gathering of many heads: 'leaders of the bloc will meet', 'a virtual meeting of G7 leaders', 'an all-party meeting'
+GATHERING = re.compile(r"\b(?:[Ll]eaders of|heads of (?:state|government)|chief ministers|all-party|"
+                       r"[A-Z]+\d* leaders)\b")
+TWO_SIDES = re.compile(r"\b(?:two|both) (?:countries|leaders|sides|neighbou?rs|states|governments|presidents)\b",
+                       re.IGNORECASE)
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
 # 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
 FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)[^;.]){0,90}? (?:for|at|during|in)"
                    r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
+# talks asked for and visits halted are no meetings: 'called on X to hold direct talks', 'urged both sides to return
+# to negotiations', 'a suspension of high-level visits'
+NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for)|press(?:ed|es)? "
+                      r"(?:for|\w+ to))\b[^.;:]{0,60}$|\b(?:suspension|suspend\w*|halt\w*|ban(?:ned|s)?(?: on)?|"
+                      r"cancel\w*|freez\w*|froze)(?: of)?(?: [a-z\-]+){0,2} $")
 # a visit to the wounded, to troops or to a site is no meeting of sides: 'visited the injured in hospital'
 NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} (?:injured|wounded|victims|survivors|"
                            r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
-                           r"front(?:line)?s?|positions?)\b")
+                           r"front(?:line)?s?|positions?|hotels?|schools?|mosques?|churches|church|markets?|prisons?|villages?|"
+                           r"morgues?|wreckage)\b")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
@@ -103,7 +117,9 @@ def _status(facts: SentenceFacts, mention: EventMention) -> str:
         return "cancelled"
     if PROPOSED.search(facts.text[:mention.start]):
         return "proposed"
-    if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause):
+    start, _ = facts.clause(mention.start)
+    if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause) or \
+            COMING.search(facts.text[start:mention.start]):
         return "planned"
     return "occurred"
 
@@ -144,7 +160,7 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
     for action, pattern in PATTERNS:
         for match in pattern.finditer(facts.text):
             if any(s < match.end() and match.start() < e for s, e in taken) or \
-                    SIDELINES.search(facts.text[:match.start()]) or \
+                    SIDELINES.search(facts.text[:match.start()]) or NOT_HELD.search(facts.text[:match.start()]) or \
                     (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])):
                 continue
             taken.append(match.span())
@@ -188,7 +204,11 @@ def meeting_type(action: str, participants: dict[str, str], sentences_text: str,
     are a council's or assembly's own meetings). `kinds`: each participant's actor type."""
     if action in ("visit", "phone_call", "conference"):
         return action
+    if GATHERING.search(sentences_text):
+        return "conference"
     sides = [a for a, how in participants.items() if how != "host"]
+    if len(sides) <= 2 and TWO_SIDES.search(sentences_text):
+        return "bilateral_talks"  # 'talks of the two countries’ joint commission'
     many = len(sides) > 2 or MANY.search(sentences_text) or (sides and all(kinds.get(a) == "intergovernmental_org"
                                                                             for a in sides))
     return "multilateral_talks" if many else "bilateral_talks"

@@ -9,18 +9,34 @@ from dataclasses import dataclass
 
 BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
           "information ministry", "emergencies ministry", "ministry", "police", "military", "army", "armed forces",
-          "security forces", "government", "navy", "air force", "coast guard", "border guard", "border guards")
+          "security forces", "government", "navy", "air force", "coast guard", "border guard", "border guards",
+          "civil defence", "civil defense", "civil defence agency", "civil defense agency", "rescue service",
+          "rescue services", "emergency service", "emergency services", "fire service", "health department",
+          "health authorities", "disaster management agency", "state media", "state television", "state news agency",
+          "state broadcaster", "prosecutor’s office", "prosecutor's office", "public prosecutor’s office",
+          "public prosecutor's office", "regional administration", "local administration", "district administration",
+          "provincial administration", "city administration", "military administration", "local authorities",
+          "authorities")
 GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "aid workers", "aid agencies",
           "rescuers", "rescue workers", "medics", "paramedics", "doctors", "health workers", "hospital officials",
           "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
-          "human rights groups", "security sources", "medical sources", "hospital sources")
+          "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors")
+# an office named without its holder's name: 'the regional governor said', 'a hospital spokesman told reporters'
+OFFICES = (r"(?-i:(?:[A-Z][a-z]+ )?)(?:governor|mayor|prosecutor|president|prime minister)[’']s office|"
+           r"(?:(?:regional|provincial|local|district|state|city|county|deputy|chief|public|police|hospital|"
+           r"medical|health|military|army|police|security|government|rescue|morgue) ){0,2}(?:governor|mayor|"
+           r"prosecutor|coroner|police chief|director|spokes(?:man|woman|person)|officials?|doctors?)"
+           r"(?: (?:at|from|of|in) (?:the |a )?(?:[\w’'\-]+ ){0,3}?(?:hospital|clinic|morgue|ministry|agency|"
+           r"department|office))?|(?:interior|defen[cs]e|foreign|health|information|home) minister")
+SPOKESPERSON_FOR = r"spokes(?:man|woman|person) for (?:the )?(?:[A-Z][\w’'.\-]*(?:[’']s)? ){1,4}(?:[a-z]+(?= ))?"
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
 _BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
 # groups and associations named by what they do or whom they gather: 'aid groups', 'a farmers’ union'
 KINDS_OF_GROUP = (r"(?:aid|rights|human rights|relief|humanitarian|medical|charity|civil society|community) (?:groups|"
                   r"agencies|organi[sz]ations|charities)|(?-i:[a-z]+)(?:s[’']|[’']s) (?:association|union|federation|"
                   r"council|cooperative)")
-_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + "|" + KINDS_OF_GROUP
+_GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + "|" + KINDS_OF_GROUP + "|" + \
+    SPOKESPERSON_FOR + "|" + OFFICES
 SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE}))?"
                     rf"|(?P<group>{_GROUP}))\b", re.IGNORECASE)
 SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|who asked|who spoke|who declined)"
@@ -28,7 +44,7 @@ SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|wh
                           r"(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
                           r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described)\b"
                           r"|^, who\b")
-SPEAKS_BEFORE = re.compile(r"\baccording to $")
+SPEAKS_BEFORE = re.compile(r"\baccording to (?:(?:a|the) (?:statement|report|tally|count|figures?) (?:from|by|of) )?$")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ SAID = re.compile(r"\b(?:said|says|told)\b(?! (?:it|they) (?:had )?(?:killed|str
 QUOTED = re.compile(r"[“\"][^”\"]{20,}[,.]?[”\"],? (?:[\w’'\- ]{0,60} )?(?:said|told|wrote)\b")
 EVENT_NEWS = re.compile(r"\b(?:will|would|is to|are to|was to) (?:visit|meet|hold|attend|travel|host|return)\b|"
                         r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled)\b")
+# an officer telling what forces did ('said the forces had destroyed weapons caches and detained 120 suspects') gives
+# facts; a stance on it ('would take all necessary actions', 'had no doubt the missile was not theirs') is a statement
+OPERATIONS = re.compile(r"\b(?:destroyed|detained|arrested|captured|bombers?|missiles?|aircraft|drones?|troops|"
+                        r"forces had)\b")
+STANCE = re.compile(r"\b(?:would|will|no|not|never|denied|deny)\b|[“\"]")
 OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|against|between|towards?)(?: [A-Z][\w.\-]*| the| (?:former|"
                            r"caretaker|acting|interim|deputy|vice|top|new))* $")
 TARGET = re.compile(r"^ (?:on |for |of )?(?:the )?$")
@@ -53,7 +58,8 @@ def _said(facts: SentenceFacts, match: re.Match) -> str:
 def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
     """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
     said = _said(facts, match)
-    return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said))
+    return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said) or (OPERATIONS.search(said)
+                                                                        and not STANCE.search(said)))
 
 
 def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int]]) -> list[EventMention]:

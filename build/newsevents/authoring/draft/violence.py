@@ -22,24 +22,36 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
     ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
-                  r"\bsuicide bombers?\b|\bblew (?:himself|herself|themselves) up\b|\bdetonated\b|"
+                  r"\bsuicide bombers?\b|\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
+                  r"bombs?\b|\bimprovised explosive devices?\b|\bIEDs?\b|\bblew (?:himself|herself|themselves) up\b|"
+                  r"\bdetonated\b|"
                   r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
     ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
                     r"overran|stormed|broke through|broke the siege)\b"),
     ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
     ("air_strike", r"\b(?:fired|launched) (?:a |an |\w+ )?(?:(?:ballistic|cruise|anti-ship) )?(?:missiles?|rockets?|"
                    r"drones?)\b"),
-    ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
-    ("armed_clash", r"\b(?:shells|mortars?)(?= (?:had |have |has )?(?:hit|struck|slammed into|landed on))"),
-    ("armed_clash", r"\battacks?\b|\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
-    ("armed_clash", r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Bb]andits|[Ii]nsurgents)(?= (?:had |have |has )?"
-                    r"(?:killed|shot|abducted|kidnapped))"),  # 'Gunmen killed 11 villagers'
+    ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|"
+                   r"landed (?:on|in|near)|crashed into|fell on))"),
+    ("armed_clash", r"\b(?i:shells|mortars?|mortar (?:rounds|shells|bombs)|artillery (?:rounds|shells))"
+                    r"(?= (?:had |have |has )?(?:hit|struck|slammed into|landed (?:on|in|near)|crashed into|fell on))"),
+    ("armed_clash", r"\b(?:military|security|army|ground|counter-?terrorism|counter-?insurgency|large-scale|major|"
+                    r"biggest|largest) (?:[a-z\-]+ )?operations?\b"),
+    ("armed_clash", r"\battacks?\b(?! (?:drones?|helicopters?|aircraft|jets?|boats?|submarines?|dogs?)\b)|"
+                    r"\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
+    # 'Gunmen killed 11 villagers', 'Militants attacked a post'
+    ("armed_clash", r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Bb]andits|[Ii]nsurgents|[Mm]ilitants|[Jj]ihadists|"
+                    r"[Aa]rmed men)(?= (?:had |have |has |also |then )?(?:killed|shot|abducted|kidnapped|attacked))"),
+    # 'Security forces killed 14 militants', 'Troops shot dead two smugglers'
+    ("armed_clash", r"\b(?:[Ff]orces|[Tt]roops|[Pp]olice)(?= (?:had |have |has |also )?"
+                    r"(?:killed|shot dead|shot and killed)(?! (?:himself|herself|themselves)))"),
     ("air_strike", r"\b(?:struck|bombed|pounded)\b"),
 ]
 PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in TRIGGERS]
 # 'the Danish air strikes', 'Sunday’s bombings', and a part of an act named before: 'including a strike on'
 DEFINITE = re.compile(r"\b(?i:the|this|those|these|its|their|his|her|both|[a-z]+day[’']s)"
                       r"(?: [a-z\-]+| [A-Z][a-z]+){0,2} $|\b(?:including|among them) (?:a|an|the)(?: [a-z\-]+)? $")
+INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)(?: [a-z\-]+){0,2} $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 PASSIVE = re.compile(r"\b(?:had been|has been|have been|was|were|being|is|are) $")
@@ -55,6 +67,15 @@ MEDIA_WORDS = {"Agency", "News", "Press", "Times", "Television", "TV", "Radio", 
                "Herald", "Tribune", "Gazette"}
 EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
 NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
+# an act said not to have happened, or a call to stop one: 'carried out no strikes', 'denied any attack', 'to keep
+# fighting away from towns'
+# a weapon named as what an act was done with: 'confronted the troops with gunfire and roadside bombs'
+INSTRUMENT = re.compile(r"\bwith (?:a |an |the )?(?:[a-z\-]+ ){0,3}(?:and )?$")
+WEAPON = re.compile(r"(?i:bombs?$|explosive devices?|IEDs?|mortars?|rockets?|missiles?|shells|drones?|landmines?)$")
+COUNTED = re.compile(r"(?i:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
+                     r"dozens?|hundreds?|several|many|some)) $")
+DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|\b(?:keep|stop|end|halt|avoid|cease) $")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
                             r"precision|[Tt]hese|[Tt]hose|two|three|[A-Z][a-z]+(?:’s|'s|n|i|ish|ese))(?: [a-z\-]+)? $)|"
                             r"^strikes? (?:on|against|in|by|at|near)\b")
@@ -153,8 +174,15 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken) or NOT_VIOLENT.search(
-                    text[:match.start()]) or NOT_VIOLENT.match(text[match.start():match.end() + 7]):
+                    text[:match.start()]) or NOT_VIOLENT.match(text[match.start():match.end() + 7]) or \
+                    DENIED.search(text[:match.start()]) or (INSTRUMENT.search(text[:match.start()]) and
+                                                             WEAPON.search(match.group())):
                 continue
+            if re.fullmatch(r"(?:re)?captured", match.group()) and \
+                    re.search(r"\b(?:been|was|were) $", text[:match.start()]):
+                continue  # 'inmates had since been recaptured': people taken, not ground
+            if match.group().lower() in ("forces", "troops", "police") and COUNTED.search(text[:match.start()]):
+                continue  # '20 troops killed in a clash': the troops are its victims
             if match.group() in ("strike", "strikes") and not (STRIKE_CONTEXT.search(text[:match.start()])
                                                              or STRIKE_CONTEXT.match(text[match.start():])):
                 continue
@@ -171,6 +199,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 mention.reference = True  # 'the drone had been launched by X': who is behind an event named before
             if kind == "armed_clash" and word.startswith("attack") and not mention.initiators:
                 mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
+                # 'a car-ramming attack in the city wounded seven': news of its own when nothing came before
+                mention.cited = mention.cited or (not definite and bool(INDEFINITE.search(text[:match.start()])))
             if not mention.mutual:
                 _targets(facts, mention)
                 _blame(facts, mention)
