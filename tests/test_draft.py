@@ -418,6 +418,8 @@ def test_the_form_of_a_meeting_from_who_gathers():
         "multilateral_talks"]
     assert forms("Talks of the two countries’ joint border commission in Lima ended in June.") == ["bilateral_talks"]
     assert forms("Peru and Chile held talks in Lima on Monday.") == ["bilateral_talks"]
+    assert forms("Peru and Chile held regional talks in Lima on Monday, where the participants urged the two "
+                 "sides of the border dispute to talk.") == ["multilateral_talks"]  # more sides than the two
 
 
 def test_a_war_named_by_its_years_and_an_attack_claimed_on_a_day_take_no_other_date():

@@ -207,8 +207,9 @@ def meeting_type(action: str, participants: dict[str, str], sentences_text: str,
     if GATHERING.search(sentences_text):
         return "conference"
     sides = [a for a, how in participants.items() if how != "host"]
-    if len(sides) <= 2 and TWO_SIDES.search(sentences_text):
-        return "bilateral_talks"  # 'talks of the two countries’ joint commission'
+    rest = TWO_SIDES.sub(" ", sentences_text)
+    if len(sides) <= 2 and rest != sentences_text and not MANY.search(rest):
+        return "bilateral_talks"  # 'talks of the two countries’ joint commission', and no word of more sides
     many = len(sides) > 2 or MANY.search(sentences_text) or (sides and all(kinds.get(a) == "intergovernmental_org"
                                                                             for a in sides))
     return "multilateral_talks" if many else "bilateral_talks"
