@@ -39,7 +39,9 @@ Lebanon, Sudan, Nagorno-Karabakh, Congo, Iraq, Colombia, Guyana and Venezuela, E
 Yemen, the Sahel, Somalia, Myanmar, Ukraine, Kosovo, Thailand and Cambodia; the second: Central Asia, Sri
 Lanka, the Philippines, Ecuador, the Gulf, Niger, South Sudan and Bosnia; the third: the West Bank, the
 India–China border, Russia, Mozambique, Chad, Afghanistan, Haiti, Poland, Jordan and Nigeria; the fourth:
-Kenya, Mexico, New Zealand, Burkina Faso, Singapore, France, Egypt, Turkey, Bangladesh and Tunisia) in the
+Kenya, Mexico, New Zealand, Burkina Faso, Singapore, France, Egypt, Turkey, Bangladesh and Tunisia; the fifth:
+the United Kingdom, Belgium, Pakistan, Ethiopia and Eritrea, the Abraham Accords, Uganda, Iraq, the Gaza
+flotilla and the 2021 Gaza ceasefire, Syria and Norway) in the
 shapes real pages come in: wire copy, national dailies and news portals, with page furniture, no headline,
 hard-wrapped lines, truncated text and saved HTML pages. The READMEs in `evaluation/drafting/`,
 `evaluation/drafting/dev/` and `evaluation/drafting/test/` say how each set was written.
@@ -166,7 +168,7 @@ def _history(history: list[dict]) -> list[str]:
         lines += [f"Held-out scoring: stories {scoring['stories']}, at commit `{scoring['commit']}` "
                   f"({scoring['date']}). {scoring['note']}", "",
                   "| kind | answers | drafted | matched | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
-        lines += [f"| {kind} | {t['answers']} | {t['drafted']} | {t['matched']} | {_figure(t['precision'])} | "
+        lines += [f"| {_words(kind)} | {t['answers']} | {t['drafted']} | {t['matched']} | {_figure(t['precision'])} | "
                   f"{_figure(t['recall'])} |" for kind, t in scoring["totals"].items() if kind != "outsiders"]
         lines += ["", f"Summaries naming an actor outside their record: {scoring['totals']['outsiders']}.", ""]
     return lines
