@@ -121,7 +121,7 @@ def test_missing_date_or_outlet_or_repeat_is_refused_and_nothing_written(project
     before = _files(project)
     no_date = run_cli(project, "add", str(capture), "--outlet", "Reuters")
     assert no_date.returncode == 1
-    assert "print no publication date" in no_date.stderr and "--published-date" in no_date.stderr
+    assert "prints no publication date" in no_date.stderr and "--published-date" in no_date.stderr
     no_outlet = run_cli(project, "add", str(capture), *REUTERS_DATE)
     assert no_outlet.returncode == 1 and "--outlet" in no_outlet.stderr
     bad_date = run_cli(project, "add", str(capture), "--outlet", "X", "--published-date", "2024-02-30",

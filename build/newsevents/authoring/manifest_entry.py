@@ -92,8 +92,8 @@ def _ask_date(story: Story, number: int, ask: Ask | None, given: DateGiven) -> D
 
 def _check_date(given: DateGiven, shown: str, undated: list[str]) -> None:
     if given.basis not in BASES:
-        raise refuse(shown, f"{len(undated)} stor{'y' if len(undated) == 1 else 'ies'} print no publication "
-                     f"date: {'; '.join(undated)}",
+        raise refuse(shown, f"{len(undated)} stor{'y prints' if len(undated) == 1 else 'ies print'} no "
+                     f"publication date: {'; '.join(undated)}",
                      "give --published-date YYYY-MM-DD (or EARLIEST..LATEST) with --basis inferred|external "
                      "and --date-note '…', or --basis unknown with --date-note saying what the text allows")
     if given.basis != "unknown" and given.earliest is None:
