@@ -61,6 +61,8 @@ def test_header_furniture_by_its_shape(line, kind):
     ("03/16/2019 10:05 AM", date(2019, 3, 16)),  # 16 can only be the day
     ("05/05/2019 10:05", date(2019, 5, 5)),  # either order is the same day
     ("03/04/2019 10:05", None),  # 3 April or 4 March: the page does not say, so no date
+    ("27-11-2011 14:30 PKT", date(2011, 11, 27)),  # hyphenated, like slashed
+    ("04-05-2019", None),
     ("31.02.2023 | 09:00", None),  # printed, but no such day
 ])
 def test_numeric_stamps_are_read_only_where_their_order_is_clear(line, day):
@@ -76,6 +78,8 @@ def test_a_sentence_with_a_numeric_date_is_no_stamp():
     ("Harbour Media Ltd, Northport. © 2022. Terms | Privacy | Contact", False),
     ("Reuse of this content: rights@coast.example", False),
     ("Full coverage: pages 4-6", False),
+    ("Tags: Ferries, Northport, Coastguard\nRepublishing: rights@coast.example", False),
+    ("Share | Print | Email\nCoast Ledger - independent reporting from the islands", False),
     ("(Additional reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)", False),
     ("The coastguard said the second ferry had been carrying more than", True),
 ])
@@ -92,6 +96,7 @@ def test_a_wrapped_wire_credit_is_the_credit_line():
 
 
 @pytest.mark.parametrize("byline", ["Mara Ostrander", "Harbour Ledger staff and wires", "Staff Correspondent",
+                                    "Coast Ledger reporters", "Coast Web Desk / Agencies",
                                     "Mara Ostrander, Coast24"])
 @pytest.mark.parametrize("stamp_first", [False, True])
 def test_a_name_line_beside_the_stamp_is_the_byline_without_by(byline, stamp_first):

@@ -24,7 +24,7 @@ DATE_FORMS = [
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.IGNORECASE),
     re.compile(r"\b" + _YEAR + r"-(?P<month_number>\d{2})-(?P<day>\d{2})"
                r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"),
-    re.compile(r"\b(?P<first>\d{1,2})(?P<separator>[./])(?P<second>\d{1,2})(?P=separator)" + _YEAR + r"(?![\d./])"),
+    re.compile(r"\b(?P<first>\d{1,2})(?P<separator>[./-])(?P<second>\d{1,2})(?P=separator)" + _YEAR + r"(?![\d./])"),
 ]
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w-])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
                   re.IGNORECASE)
@@ -52,8 +52,8 @@ class Stamp:
 
 
 def _numeric_day_month(first: int, second: int, separator: str) -> tuple[int, int] | None:
-    """Day and month of "25.06.2023" (dotted: day first) or "16/03/2019" (slashed: whichever order the numbers
-    allow; "03/04/2019" is either, so no date)."""
+    """Day and month of "25.06.2023" (dotted: day first) or "16/03/2019", "27-11-2011" (slashed or hyphenated:
+    whichever order the numbers allow; "03/04/2019" is either, so no date)."""
     if separator == ".":
         return first, second
     if first > 12 >= second:

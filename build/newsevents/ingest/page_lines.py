@@ -21,6 +21,8 @@ TICKER = re.compile(r"^(?:ticker|breaking(?: news)?|news update|live|latest|tren
                     re.IGNORECASE)
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|agree|consent|manage|preferences|policy|settings)\b|"
                      r"\b(?:accept|agree to|consent to|manage)\b.*\bcookies?\b", re.IGNORECASE)
+LABELLED = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|republishing|syndication|reprints?|"
+                      r"licensing|permissions|contact us|corrections?)\s*:", re.IGNORECASE)  # 'Tags: Iraq, Iran'
 SOURCE = re.compile(r"^(?:source|sources|agencies|with agency inputs?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 APP_OR_NEWSLETTER = re.compile(r"\b(?:download (?:our|the) app|get (?:our|the) app|google play|app store|"
                                r"newsletter|sign up for|subscribe (?:to|now|for)|push notifications)\b", re.IGNORECASE)
@@ -74,6 +76,8 @@ def furniture_kind(line: str) -> str | None:
         return "cookies"
     if SOURCE.match(text):
         return "source"
+    if LABELLED.match(text) and len(text.split()) <= 30:
+        return "labels"
     if RELATED.match(text):
         return "related"
     if SHARE.match(text) and len(text.split()) <= 12:

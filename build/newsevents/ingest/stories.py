@@ -28,7 +28,8 @@ HEADER_LOOKAHEAD = 12
 MAX_HEADLINE = 250
 MIN_PROSE_WORDS = 6
 MAX_BYLINE_WORDS = 8
-BYLINE_SMALL_WORDS = {"and", "staff", "wires", "agencies", "newsroom", "desk", "correspondent", "reporter", "in",
+BYLINE_SMALL_WORDS = {"and", "staff", "wires", "agencies", "newsroom", "desk", "correspondent", "correspondents",
+                      "reporter", "reporters", "writer", "writers", "bureau", "in",
                       "of", "de", "da", "van", "von", "al", "bin", "el"}
 WRAP_WIDTH = 50  # a hard-wrapped line runs to about 70–80 characters; a headline line is rarely followed by one
 
@@ -309,7 +310,7 @@ def _read_story(story: Story, text: str, lines: list[_Line], outlet: str | None)
     story.credit_line = credits[-1] if credits else None
     if story.spans:
         story.start, story.end = story.spans[0].start, story.spans[-1].end
-    story.truncated = _cut_short(story.body_text())
+    story.truncated = _cut_short(story.spans)
 
 
 def _byline_shaped(text: str) -> bool:
@@ -327,11 +328,16 @@ def _credit_or_body(span: Span) -> Span:
     return span
 
 
-def _cut_short(body: list[Span]) -> bool:
-    """The story stops mid-sentence: its last paragraph of prose length ends without a sentence's end (a short
-    line after it, "Full coverage: pages 2-5", is a pointer, not the story)."""
-    prose = [span for span in body if len(WORD.findall(span.text)) >= MIN_PROSE_WORDS]
-    return bool(prose) and not SENTENCE_END.search(prose[-1].text)
+def _cut_short(spans: list[Span]) -> bool:
+    """The story stops mid-sentence: its last paragraph of prose length ends without a sentence's end. A short
+    line after it ("Full coverage: pages 2-5") is a pointer, and a line after the page's own furniture that
+    follows a finished paragraph (a share bar, then the site's motto) is the page's footer, not the story."""
+    prose = [(i, span) for i, span in enumerate(spans)
+             if span.kind == "body" and len(WORD.findall(span.text)) >= MIN_PROSE_WORDS]
+    while len(prose) >= 2 and spans[prose[-1][0] - 1].kind == "furniture" \
+            and SENTENCE_END.search(prose[-2][1].text) and not SENTENCE_END.search(prose[-1][1].text):
+        prose.pop()
+    return bool(prose) and not SENTENCE_END.search(prose[-1][1].text)
 
 
 def parse_capture(text: str, outlet: str | None = None) -> list[Story]:
