@@ -82,6 +82,8 @@ def test_a_sentence_with_a_numeric_date_is_no_stamp():
     ("Share | Print | Email\nCoast Ledger - independent reporting from the islands", False),
     ("(Additional reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)", False),
     ("The coastguard said the second ferry had been carrying more than", True),
+    ("Related stories\n- Storm warning for the islands\n\nThe coastguard said the second ferry had been carrying "
+     "more than two hundred passengers and crew when it", True),
 ])
 def test_a_footer_after_the_last_paragraph_is_not_a_story_cut_short(tail, truncated):
     text = f"Two ferries collide in thick fog off the northern coast\n\n{BODY}\nDivers searched the wreck.\n\n{tail}\n"

@@ -28,6 +28,7 @@ HEADER_LOOKAHEAD = 12
 MAX_HEADLINE = 250
 MIN_PROSE_WORDS = 6
 MAX_BYLINE_WORDS = 8
+MAX_FOOTER_WORDS = 12
 BYLINE_SMALL_WORDS = {"and", "staff", "wires", "agencies", "newsroom", "desk", "correspondent", "correspondents",
                       "reporter", "reporters", "writer", "writers", "bureau", "in",
                       "of", "de", "da", "van", "von", "al", "bin", "el"}
@@ -330,11 +331,13 @@ def _credit_or_body(span: Span) -> Span:
 
 def _cut_short(spans: list[Span]) -> bool:
     """The story stops mid-sentence: its last paragraph of prose length ends without a sentence's end. A short
-    line after it ("Full coverage: pages 2-5") is a pointer, and a line after the page's own furniture that
-    follows a finished paragraph (a share bar, then the site's motto) is the page's footer, not the story."""
+    line after it ("Full coverage: pages 2-5") is a pointer, and a line of a few words after the page's own
+    furniture that follows a finished paragraph (a share bar, then the site's motto) is the page's footer; a
+    long one there is the story going on after a related-stories box."""
     prose = [(i, span) for i, span in enumerate(spans)
              if span.kind == "body" and len(WORD.findall(span.text)) >= MIN_PROSE_WORDS]
     while len(prose) >= 2 and spans[prose[-1][0] - 1].kind == "furniture" \
+            and len(WORD.findall(prose[-1][1].text)) <= MAX_FOOTER_WORDS \
             and SENTENCE_END.search(prose[-2][1].text) and not SENTENCE_END.search(prose[-1][1].text):
         prose.pop()
     return bool(prose) and not SENTENCE_END.search(prose[-1][1].text)
