@@ -110,8 +110,8 @@ def summary(result: dict) -> str:
             lines.append(f"  {empty_set_text(name)}")
             continue
         for kind, t in figures["totals"].items():
-            p = "–" if t["precision"] is None else f"{t['precision']:.2f}"
-            r = "–" if t["recall"] is None else f"{t['recall']:.2f}"
+            p = "–" if t["precision"] is None else f"{t['precision']:.3f}"
+            r = "–" if t["recall"] is None else f"{t['recall']:.3f}"
             lines.append(f"  {kind:<15} answers {t['answers']:>4}  drafted {t['drafted']:>4}  matched "
                          f"{t['matched']:>4}  precision {p}  recall {r}")
         lines.append(f"  summaries naming an actor outside their record: {figures['outsiders']}")

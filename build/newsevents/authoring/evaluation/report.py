@@ -41,7 +41,8 @@ Lanka, the Philippines, Ecuador, the Gulf, Niger, South Sudan and Bosnia; the th
 India–China border, Russia, Mozambique, Chad, Afghanistan, Haiti, Poland, Jordan and Nigeria; the fourth:
 Kenya, Mexico, New Zealand, Burkina Faso, Singapore, France, Egypt, Turkey, Bangladesh and Tunisia; the fifth:
 the United Kingdom, Belgium, Pakistan, Ethiopia and Eritrea, the Abraham Accords, Uganda, Iraq, the Gaza
-flotilla and the 2021 Gaza ceasefire, Syria and Norway) in the
+flotilla and the 2021 Gaza ceasefire, Syria and Norway; the sixth: Turkey, India and Pakistan, Lebanon, Crimea,
+France, Afghanistan, Saudi Arabia, the Korean peninsula and Egypt) in the
 shapes real pages come in: wire copy, national dailies and news portals, with page furniture, no headline,
 hard-wrapped lines, truncated text and saved HTML pages. The READMEs in `evaluation/drafting/`,
 `evaluation/drafting/dev/` and `evaluation/drafting/test/` say how each set was written.
@@ -86,7 +87,7 @@ def _words(kind: str) -> str:
 
 
 def _figure(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return "—" if value is None else f"{value:.3f}"
 
 
 def _target(kind: str, measure: str, targets: dict) -> float | None:
