@@ -30,8 +30,8 @@ MIN_PROSE_WORDS = 6
 MAX_BYLINE_WORDS = 8
 MAX_FOOTER_WORDS = 12
 BYLINE_SMALL_WORDS = {"and", "staff", "wires", "agencies", "newsroom", "desk", "correspondent", "correspondents",
-                      "reporter", "reporters", "writer", "writers", "bureau", "in",
-                      "of", "de", "da", "van", "von", "al", "bin", "el"}
+                      "reporter", "reporters", "writer", "writers", "bureau", "in", "of", "de", "da", "van", "von",
+                      "al", "bin", "el"}
 WRAP_WIDTH = 50  # a hard-wrapped line runs to about 70–80 characters; a headline line is rarely followed by one
 
 
@@ -250,7 +250,6 @@ class _Reader:
         elif BULLET.match(line.text):
             self.add("bullet", line)
         elif CREDIT_LINE.match(line.text):
-            story.credit_line = line.text
             self.add("credit", line)
         else:
             if not story.body_text():
