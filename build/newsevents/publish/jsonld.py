@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsevents.core.files import sha256_file
 from newsevents.core.project import Project
-from newsevents.publish.reader import PublishedPackage, sha256_file
+from newsevents.publish.reader import PublishedPackage
 
 MEDIA_TYPES = {".csv": "text/csv", ".parquet": "application/vnd.apache.parquet", ".json": "application/json",
                ".db": "application/vnd.sqlite3", ".zip": "application/zip"}

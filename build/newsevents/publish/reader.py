@@ -7,7 +7,6 @@ missing, half-copied or hand-edited file is refused, with every such file named.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,19 +15,10 @@ import pandas as pd
 
 from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
+from newsevents.core.files import sha256_file
 from newsevents.core.project import Project
 from newsevents.core.schemas import Table
 from newsevents.publish.descriptor import table_resources
-
-CHUNK = 1 << 20
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(CHUNK):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

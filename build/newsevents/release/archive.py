@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from newsevents.core.errors import Problem
+from newsevents.core.files import sha256_file
 from newsevents.core.project import Project
 from newsevents.core.schemas import dataset_metadata
-from newsevents.publish.reader import sha256_file
 
 TOP_FILES = ["README.md", "LICENSE", "LICENSE-DATA.md", "CITATION.cff", "CHANGELOG.md", "datapackage.json"]
 FIXES = {"datapackage.json": "make data", "CITATION.cff": "make prepare-release",

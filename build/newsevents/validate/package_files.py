@@ -5,7 +5,6 @@ every value of its column's type. Tables that pass are returned typed, for pande
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -14,20 +13,12 @@ import pandas as pd
 
 from newsevents.core.csvformat import read_table
 from newsevents.core.errors import Collector
+from newsevents.core.files import sha256_file
 from newsevents.core.schemas import Table
 from newsevents.validate.table_schemas import is_calendar_date
 
-CHUNK = 1 << 20
 REBUILD = "the build writes this file: rebuild; if it persists, report a bug"
 INTEGER = re.compile(r"^[+-]?\d+$")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(CHUNK):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_hashes(folder: Path, problems: Collector) -> None:
@@ -41,7 +32,7 @@ def check_hashes(folder: Path, problems: Collector) -> None:
         if "bytes" in resource and path.stat().st_size != resource["bytes"]:
             problems.add(resource["path"], f"{path.stat().st_size} bytes, datapackage.json records "
                          f"{resource['bytes']}", REBUILD)
-        if resource.get("hash") != "sha256:" + _sha256(path):
+        if resource.get("hash") != "sha256:" + sha256_file(path):
             problems.add(resource["path"], "its SHA-256 differs from the hash datapackage.json records", REBUILD)
 
 
