@@ -9,7 +9,7 @@ from pathlib import Path
 from newsevents.authoring.evaluation.gold import GoldStory
 from newsevents.authoring.extract import extract_page, is_html
 from newsevents.ingest.articles import Article
-from newsevents.ingest.stories import parse_capture
+from newsevents.ingest.stories import Story, parse_capture
 
 
 @cache
@@ -29,20 +29,30 @@ def saved_page(path: Path):
     return extract_page(text) if is_html(path.name, text) else None
 
 
+def read_page(gold: GoldStory) -> tuple[Story, dict]:
+    """The capture's first story, and the page's headline, byline, publication date and truncation as `make add`
+    reads them before anything is supplied: as printed, else from a saved page's metadata."""
+    story = parse_capture(capture_text(gold.capture), gold.outlet)[0]
+    page = saved_page(gold.capture)
+    from_page = {"headline": page.title, "byline": page.author,
+                 "published_date": date.fromisoformat(page.date) if page.date else None} if page else {}
+    return story, {"headline": story.headline or from_page.get("headline"),
+                   "byline": story.byline or from_page.get("byline"),
+                   "published_date": story.published_date or from_page.get("published_date"),
+                   "truncated": story.truncated}
+
+
 def article_for(gold: GoldStory) -> Article:
     """The story as an article, its headline and date as printed, extracted, or supplied (in that order)."""
     if gold.article is not None:
         return gold.article
-    text = capture_text(gold.capture)
-    story = parse_capture(text, gold.outlet)[0]
-    page = saved_page(gold.capture)
-    headline = story.headline or (page.title if page else None) or gold.supplied_headline
-    day = story.published_date
-    if day is None and page is not None and page.date:
-        day = date.fromisoformat(page.date)
+    story, read = read_page(gold)
+    headline = read["headline"] or gold.supplied_headline
+    day = read["published_date"]
     basis = "stated" if day else "external"
     day = day or gold.supplied_date
-    return Article(article_id=gold.name, capture_file=gold.capture.name, outlet=gold.outlet, story=story, text=text,
+    return Article(article_id=gold.name, capture_file=gold.capture.name, outlet=gold.outlet, story=story,
+                   text=capture_text(gold.capture),
                    capture_sha256="", headline=headline, headline_basis="printed", byline=story.byline,
                    byline_basis=None, published_date=day, published_date_earliest=day, published_date_latest=day,
                    published_date_basis=basis if day else "unknown", date_note=None, url=None)
