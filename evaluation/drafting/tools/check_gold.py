@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the gold files of the fifth drafting evaluation set.
+"""Validate the gold files of a drafting evaluation set.
 
 Usage: python3 tools/check_gold.py [GOLD_DIR]   (default: test/ beside this tools/ folder)
 
