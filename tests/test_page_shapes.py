@@ -81,6 +81,7 @@ def test_a_sentence_with_a_numeric_date_is_no_stamp():
     ("Tags: Ferries, Northport, Coastguard\nRepublishing: rights@coast.example", False),
     ("Share | Print | Email\nCoast Ledger - independent reporting from the islands", False),
     ("(Additional reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)", False),
+    ("Most viewed\n1. Storm warning for the islands\n2. Port reopens after repairs", False),
     ("The coastguard said the second ferry had been carrying more than", True),
     ("Related stories\n- Storm warning for the islands\n\nThe coastguard said the second ferry had been carrying "
      "more than two hundred passengers and crew when it", True),
@@ -99,12 +100,23 @@ def test_a_wrapped_wire_credit_is_the_credit_line():
 
 @pytest.mark.parametrize("byline", ["Mara Ostrander", "Harbour Ledger staff and wires", "Staff Correspondent",
                                     "Coast Ledger reporters", "Coast Web Desk / Agencies",
-                                    "Mara Ostrander, Coast24"])
+                                    "Mara Ostrander, Coast24",
+                                    "Mara Ostrander in Northport and Tom Iles in Harbourtown"])
 @pytest.mark.parametrize("stamp_first", [False, True])
 def test_a_name_line_beside_the_stamp_is_the_byline_without_by(byline, stamp_first):
     header = f"3 May 2022 | 08:15\n{byline}" if stamp_first else f"{byline}\n3 May 2022 | 08:15"
     (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\n{header}\n\n{BODY}")
     assert story.byline == byline
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("Coast Web Desk | 3 May 2022 - 08:15 WAT", "Coast Web Desk"),
+    ("Mara Ostrander · 3 May 2022", "Mara Ostrander"),
+    ("ISLANDS | 3 May 2022", None),  # a section label in capitals
+    ("Islands | 3 May 2022", None),  # one word: a section, not a name
+])
+def test_a_name_before_the_stamp_s_bar_is_its_byline(line, byline):
+    assert read_stamp(line).byline == byline
 
 
 def test_a_line_away_from_the_stamp_or_a_sentence_beside_it_is_no_byline():

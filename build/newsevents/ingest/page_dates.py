@@ -36,6 +36,8 @@ RELATIVE = re.compile(r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+\s*(?:s|
                       r"h|hrs?|hours?|d|days?)\s+ago|just now|moments? ago|an? (?:minute|hour) ago)$",
                       re.IGNORECASE)
 BYLINE = re.compile(r"^By\s+[A-Z]")
+NAME_BEFORE_BAR = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|in|of))*\s+[A-Z][\w'’.-]*)"
+                             r"\s*[|·]\s*$")  # "Web Desk | ", "Ana Ferreira · "
 SEPARATORS = re.compile(r"[|·•,–—\-/]+")
 MAX_LEFTOVER_WORDS = 6
 UPDATE_LABELS = ("updated", "last updated", "modified", "last modified")
@@ -119,6 +121,9 @@ def read_stamp(line: str) -> Stamp | None:
     if leftover and BYLINE.match(text):
         byline = " ".join(text[:min(m.start() for m, _ in dates)].split())
         byline = LABEL.sub("", byline).strip(" |·,–—-")
+    elif leftover and (named := NAME_BEFORE_BAR.match(text[:min(m.start() for m, _ in dates)])) \
+            and not named["name"].isupper():
+        byline = named["name"]
     elif leftover and (len(leftover.split()) > MAX_LEFTOVER_WORDS or text.rstrip().endswith((".", "?", "!"))):
         return None
     published = [(m, label) for m, label in dates if label not in UPDATE_LABELS]

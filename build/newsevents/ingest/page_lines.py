@@ -32,7 +32,8 @@ COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|"
                        re.IGNORECASE)
 RELATED = re.compile(r"^(?:related(?: stories| articles| news| coverage| topics)?|read more|read also|also read|"
                      r"see also|more on this(?: topic| story)?|more from [\w ]+|more stories|recommended(?: for you)?|"
-                     r"you may also like|you might also like|most read|most popular|top stories|latest news|"
+                     r"you may also like|you might also like|most read|most viewed|most shared|most popular|"
+                     r"trending(?: now)?|top stories|latest news|"
                      r"editor'?s picks)\s*:?(?P<item>\s+\S.*)?$", re.IGNORECASE)
 CAPTION_CREDIT = re.compile(
     r"(?:\bphoto(?:graph)?s?(?: credit)?\s*:|\bimage(?: credit)?\s*:|\bcredit\s*:|\bfile (?:photo|image)\b|"

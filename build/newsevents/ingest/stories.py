@@ -27,7 +27,7 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 HEADER_LOOKAHEAD = 12
 MAX_HEADLINE = 250
 MIN_PROSE_WORDS = 6
-MAX_BYLINE_WORDS = 8
+MAX_BYLINE_WORDS = 10  # two names with their places: "Ana Ferreira in Northport and Tom Iles in Paris"
 MAX_FOOTER_WORDS = 12
 BYLINE_SMALL_WORDS = {"and", "staff", "wires", "agencies", "newsroom", "desk", "correspondent", "correspondents",
                       "reporter", "reporters", "writer", "writers", "bureau", "in", "of", "de", "da", "van", "von",
