@@ -23,6 +23,8 @@ ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?:
 SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
+# 'The army called the strike an aggression and said': a first verb of the subject's own, then 'and'
+COORDINATED = re.compile(r"^ (?:had |has |have |also )?[a-z]+ed\b[^,;]{0,80} and (?:also )?$")
 OPENING = re.compile(r"^(?:(?:Later|Earlier|Late|Early|And|But|Then)(?: in the day)? )?$")
 ASIDE = re.compile(r", (?:including|among them|among whom|many of them|most of them|\w+ of them|of whom)\b")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
@@ -52,11 +54,11 @@ def _speaker_before(text: str, verb: int, mentions: list[Mention], persons: set[
         outer = [m for m in before if m.end <= apposition.start()]
         if inner:
             return inner[0].actor_id, (outer[-1].start if outer else inner[0].start)
-        if outer and SUBJECT_GAP.match(head[outer[-1].end:apposition.start()] + " "):
+        if outer and SUBJECT_GAP.match(ACRONYM.sub("", head[outer[-1].end:apposition.start()] + " ")):
             return outer[-1].actor_id, outer[-1].start
     if before:
         gap = ACRONYM.sub("", head[before[-1].end:])  # 'the National Weather Board (NWB) said'
-        if SUBJECT_GAP.match(gap) and len(gap.split()) <= 4:
+        if SUBJECT_GAP.match(gap) and len(gap.split()) <= 4 or COORDINATED.match(gap):
             return before[-1].actor_id, before[-1].start
     pronoun = re.search(r"\b(?:(he|she)|it|they)\s*$", head.rstrip(), re.I)
     if pronoun is None:
@@ -120,6 +122,8 @@ def _clause_before(text: str, position: int) -> int:
     """Where the words 'according to' vouches for begin: after the comma before them (not the comma of '2,600'),
     reaching back over an aside ('Three passengers, including a boy, were killed, according to …')."""
     comma = text.rfind(", ", 0, max(0, position - 2))
+    while comma >= 0 and ASIDE.match(text, comma):  # '…killed 86 people, 30 of them children, according to …'
+        comma = text.rfind(", ", 0, comma)
     while comma >= 0:
         before = text.rfind(", ", 0, comma)
         if before < 0 or not ASIDE.match(text, before):
