@@ -186,7 +186,7 @@ class ActorFinder:
         mentions = []
         for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:
             if re.sub(r"^[Tt]he ", "", m.group()) in self.owner:
-                continue  # a registry actor's own name ('Afghan authorities' may name the state)
+                continue  # a registry actor's own name: a state's 'authorities' may be one of its aliases
             known = self._country_word(m.group("country"))
             if known is None:
                 local = self._local_body(m, sentence)
