@@ -32,6 +32,8 @@ def _found(body: str) -> list[tuple]:
      ("ana-ruiz", "killed", "12", "people")),
     ("A bomb exploded in a market in Kano on Monday. President Aleksandar Vučić said 12 people were killed.",
      ("aleksandar-vucic", "killed", "12", "people")),
+    ("A bomb exploded in a market in Kano on Monday. The national ombudsman’s office gave a lower toll on "
+     "Tuesday, saying it had confirmed 60 deaths.", ("national-ombudsman-office", "killed", "60", "unknown")),
 ])
 def test_the_claimant_is_the_one_who_speaks(body, claim):
     assert claim in _found(body)
@@ -87,3 +89,16 @@ def test_what_is_not_drafted():
     found = _found("A bomb exploded at a market in Kano on Monday. Six people were killed and a child was wounded "
                    "in the blast.")
     assert ("killed", "one") not in [c[1:3] for c in found]  # 'a child was wounded' is no one more killed
+
+
+def test_an_organisation_keeps_the_words_the_story_names_it_with():
+    drafted, _ = _draft("An air strike hit a market in Kano on Monday. The state news agency NAN said nine "
+                        "civilians, four of them children, had been killed.")
+    assert [c[1:3] for c in _claims(drafted)] == [("killed", "nine"), ("killed", "four")]
+    assert "state news agency NAN" in drafted.actor_proposals["nan"].entry["aliases"]
+
+
+def test_a_speaker_at_the_end_vouches_for_the_last_clause_only():
+    found = _found("A suicide bomber killed 27 worshippers at a mosque in Kano on Friday, and in Abuja a man drove a van "
+                   "into a factory, prosecutors said.")
+    assert [(c[0], c[2]) for c in found] == [(None, "27")]

@@ -54,6 +54,10 @@ ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists
 ORG_AFTER = re.compile(r"^ (?:[A-Z][a-z]+ ){0,2}(?:Red Cross|Red Crescent|Hospital|University|Observatory)\b")
 # a hospital that speaks is a source, not a place: 'Oslo University Hospital said'
 SPEAKS = re.compile(r"^ (?:had |has |have |also )?(?:said|says|told|reported|confirmed|announced)\b")
+# the words a story puts before an organisation's name, kept as the name it uses: 'the state news agency SANA',
+# 'the military's media wing ISPR', 'Public broadcaster NRK', 'Russia's Investigative Committee'
+DESCRIBED_BY = re.compile(r"(?:\b(?:[Tt]he |[Pp]ublic )(?:[a-z’'\-]+ ){0,3}(?P<kind>agency|wing|broadcaster|charity|"
+                          r"newspaper|daily|channel|network) |\b(?P<whose>[A-Z][a-z]+)[’']s )$")
 LOCAL_BODIES = {"health ministry", "health authorities", "police", "authorities", "health officials"}
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -460,6 +464,9 @@ class ActorFinder:
                 self.titled.append((title.group(1), actor_id))
         else:
             self.surnames.setdefault(name, actor_id)
+            described = DESCRIBED_BY.search(sentence.text[:start])
+            if described and (described.group("kind") or lexicon.country(described.group("whose"))):
+                self._alias(actor_id, re.sub(r"^[Tt]he ", "", described.group()) + name)
         return Mention(actor_id, start, start + len(name), name, "person" if actor_type == "person" else "name")
 
     @staticmethod

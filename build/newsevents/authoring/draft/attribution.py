@@ -12,7 +12,10 @@ from newsevents.authoring.draft.text import Sentence
 SPEECH_VERB = re.compile(
     r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
-    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:death toll|toll|number|figure))")
+    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death toll|toll|number|"
+    r"figure))")  # 'put the death toll at', 'gave a lower toll'
+# '…, and in southeastern France a man drove …, prosecutors said': the speaker vouches for the last clause only
+NEW_CLAUSE = re.compile(r", and (?=(?:in|on|at|the|a|an) )")
 ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
@@ -103,19 +106,35 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         comma = text.rfind(", ", 0, at or start)
         if speaker is not None and at is not None and at_end and comma > 0 and len(text[:comma].split()) >= 3 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):
-            covers = (0, comma)  # "…, the head of the World Health Organization said on Sunday."
+            clauses = list(NEW_CLAUSE.finditer(text, 0, comma))
+            covers = (clauses[-1].end() if clauses else 0, comma)  # "…, the head of the WHO said on Sunday."
+        elif speaker is None and match.group() in ("saying", "adding") and _opens_sentence(text, start, mentions):
+            speaker = _opens_sentence(text, start, mentions)  # "The office gave a lower toll, saying it had …"
+            covers = (end, len(text))
         elif speaker is None and text[:start].rstrip().endswith(","):
             speaker = _speaker_after(text, end, mentions)  # "…, said the ministry"
             covers = (0, start)
         else:
             narration = NARRATION.search(text, end)
             covers = (end, narration.start() if narration else len(text))
+        if speaker is None and re.search(r"\b(?:it|they) (?:had |has |have )?$", text[:start]):
+            outer = attribution_at(start, found)  # 'saying it had confirmed 60 deaths': the one saying it
+            speaker = outer.speaker if outer else None
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(text, start, end, at, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
         covers = (_clause_before(text, start), start)
         found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
+
+
+def _opens_sentence(text: str, verb: int, mentions: list[Mention]) -> str | None:
+    """The subject that opens the sentence, of a clause that runs unbroken to the comma before the verb."""
+    first = mentions[0] if mentions else None
+    if first and re.fullmatch(r"(?:[Tt]he )?", text[:first.start]) and \
+            re.fullmatch(r"(?: [^,;]+)?, ", text[first.end:verb]) and not any(m.start < verb for m in mentions[1:]):
+        return first.actor_id
+    return None
 
 
 def _clause_before(text: str, position: int) -> int:

@@ -182,15 +182,17 @@ def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
 
 def _read(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     found = [(form, m) for form, m in _listed(facts, root) if not m.group("unruled")]
-    taken = [m.span() for _, m in found]
+    taken = [(form, m.span()) for form, m in found]
     for form, pattern in _patterns(root):
         for match in pattern.finditer(facts.text):
             count = match.group("count")
-            if any(s < match.end() and match.start() < e for s, e in taken) or match.groupdict().get("unruled"):
+            # an aside may stand inside a toll's own words: 'nine civilians, four of them children, were killed'
+            if any(s < match.end() and match.start() < e for other, (s, e) in taken
+                   if form != "including" or other == "including") or match.groupdict().get("unruled"):
                 continue
             if re.fullmatch(r"(?:19|20)\d{2}", count) or re.match(r"^-year", facts.text[match.end("count"):]):
                 continue  # a year or an age, not a count
-            taken.append(match.span())
+            taken.append((form, match.span()))
             found.append((form, match))
     return sorted(found, key=lambda item: item[1].start())
 

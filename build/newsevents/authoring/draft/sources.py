@@ -22,7 +22,8 @@ GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "a
           "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
           "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors")
 # an office named without its holder's name: 'the regional governor said', 'a hospital spokesman told reporters'
-OFFICES = (r"(?-i:(?:[A-Z][a-z]+ )?)(?:governor|mayor|prosecutor|president|prime minister)[’']s office|"
+OFFICES = (r"(?-i:(?:[A-Z][a-z]+ |national |regional |state )?)(?:governor|mayor|prosecutor|president|prime minister|"
+           r"ombudsman)[’']s office|"
            r"(?:(?:regional|provincial|local|district|state|city|county|deputy|chief|public|police|hospital|"
            r"medical|health|military|army|police|security|government|rescue|morgue) ){0,2}(?:governor|mayor|"
            r"prosecutor|coroner|police chief|director|spokes(?:man|woman|person)|officials?|doctors?)"
