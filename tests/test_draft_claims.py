@@ -99,6 +99,6 @@ def test_an_organisation_keeps_the_words_the_story_names_it_with():
 
 
 def test_a_speaker_at_the_end_vouches_for_the_last_clause_only():
-    found = _found("A suicide bomber killed 27 worshippers at a mosque in Kano on Friday, and in Abuja a man drove a van "
-                   "into a factory, prosecutors said.")
+    found = _found("A suicide bomber killed 27 worshippers at a mosque in Kano on Friday, and in Abuja a man drove "
+                   "a van into a factory, prosecutors said.")
     assert [(c[0], c[2]) for c in found] == [(None, "27")]
