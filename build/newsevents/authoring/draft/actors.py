@@ -16,13 +16,16 @@ from newsevents.authoring.draft.text import Sentence
 from newsevents.resolve.date_phrases import MONTHS, WEEKDAYS
 from newsevents.resolve.mentions import alias_pattern
 
-UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # letters of names in Latin scripts ('António', 'Türk')
+# letters of names in Latin scripts ('António', 'Türk', 'Vučić', 'Łukasz'); Latin Extended-A pairs each capital
+# with its small letter, so the whole block may stand inside a name
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-ſ", "a-zß-öø-ÿĀ-ſ"
 NAME_WORD = (rf"(?:(?:al-|el-)?[{UPPER}][{LOWER}]+(?:-[A-Za-z]+)*(?:[’'](?!s\b)[A-Za-z]+|(?<=s)[’'](?= [A-Z]))?"
              r"|[A-Z]{2,}[a-z]?|[A-Z]\.(?:[A-Z]\.)+)")
 CONNECTOR = r"(?:al|el|bin|ibn|bint|de|del|da|van|von|of|the|for)"
 NAME = re.compile(rf"{NAME_WORD}(?: (?:{CONNECTOR} ){{0,2}}{NAME_WORD})*")
 ACRONYM_AFTER = re.compile(r"^ \(([A-Z][A-Za-z]{1,6})\)")
-OF_OFFICE = r"(?: of (?:State|Defen[cs]e|the Treasury|Homeland Security))?"  # "Secretary of State Antony Blinken"
+# "Secretary of State Antony Blinken", "Inspector General of Police Kale Kayihura"
+OF_OFFICE = r"(?: of (?:State|Defen[cs]e|the Treasury|Homeland Security|Police))?"
 POSSESSIVE = re.compile(r"^[’']s? ")
 LOWER_TITLES = r"(?:(?:former|caretaker|acting|interim|deputy|vice|chief|senior|top|then|outgoing|new) )*"
 FUNCTION_WORDS = {
@@ -47,6 +50,15 @@ PLACE_AFTER = re.compile(r"^ (province|region|district|city|town|village|valley|
 BUILDING_AFTER = re.compile(r"^ (?:mosque|church|hotel|hospital|school|airport|market|prison|university|college|"
                             r"stadium|square|street|road|avenue|camp|station)\b")
 ARMED_CONTEXT = re.compile(r"\b(militants?|group|militia|insurgents?|separatists?|rebels?|fighters?|guerrillas?)\b")
+# an organisation named with its country or city first: 'the Lebanese Red Cross', 'Oslo University Hospital'
+ORG_AFTER = re.compile(r"^ (?:[A-Z][a-z]+ ){0,2}(?:Red Cross|Red Crescent|Hospital|University|Observatory)\b")
+# a hospital that speaks is a source, not a place: 'Oslo University Hospital said'
+SPEAKS = re.compile(r"^ (?:had |has |have |also )?(?:said|says|told|reported|confirmed|announced)\b")
+# the words a story puts before an organisation's name, kept as the name it uses: 'the state news agency SANA',
+# 'the military's media wing ISPR', 'Public broadcaster NRK', 'Russia's Investigative Committee'
+DESCRIBED_BY = re.compile(r"(?:\b(?:[Tt]he |[Pp]ublic )(?:[a-z’'\-]+ ){0,3}(?P<kind>agency|wing|broadcaster|charity|"
+                          r"newspaper|daily|channel|network) |\b(?P<whose>[A-Z][a-z]+)[’']s )$")
+LOCAL_BODIES = {"health ministry", "health authorities", "police", "authorities", "health officials"}
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
              "Hospital", "Street", "Square", "Bridge", "Camp", "District"}
@@ -135,6 +147,8 @@ class ActorFinder:
             candidates += [(m, rank) for m in finder(sentence, [])]
         found: list[Mention] = []
         for mention, _ in sorted(candidates, key=lambda c: (c[0].start - c[0].end, c[1], c[0].start)):
+            if mention.kind in ("adjective", "capital") and ORG_AFTER.match(sentence.text[mention.end:]):
+                continue  # read with the name it opens
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         for mention in self._names(sentence, found):
@@ -168,21 +182,45 @@ class ActorFinder:
     def _bodies(self, sentence: Sentence, found) -> list[Mention]:
         """'Lebanon’s health ministry', 'the Israeli military', 'Iraqi health officials', 'the foreign ministry of
         Chile'."""
-        nouns = "|".join(sorted(map(re.escape, lexicon.BODY_NOUNS + ("health officials", "security officials")),
-                                key=len, reverse=True))
+        nouns = "|".join(sorted(map(re.escape, lexicon.BODY_NOUNS + ("health officials", "security officials",
+                                                                      "authorities")), key=len, reverse=True))
         pattern = re.compile(rf"\b(?:[Tt]he )?(?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}}?)(?:[’']s)? "
                              rf"(?P<body>(?i:{nouns}))\b")
         of_country = re.compile(rf"\b(?:[Tt]he )(?P<body>{nouns}) of (?P<country>[A-Z][\w.-]*(?: [A-Z][\w-]*){{0,3}})")
         mentions = []
         for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:
+            if re.sub(r"^[Tt]he ", "", m.group()) in self.owner:
+                continue  # a registry actor's own name: a state's 'authorities' may be one of its aliases
             known = self._country_word(m.group("country"))
             if known is None:
+                local = self._local_body(m, sentence)
+                if local:
+                    mentions.append(local)
                 continue
             iso3, country_name = known
             state = self.state_for(iso3, country_name, sentence)
             mentions.append(Mention(self._body(state, m.group("body"), m.group().removeprefix("the "), sentence),
                                     m.start(), m.end(), m.group(), "body"))
         return mentions
+
+    def _local_body(self, m: re.Match, sentence: Sentence) -> Mention | None:
+        """'the Gaza health ministry', 'Kabul’s police': a body named by the city it serves, not its state."""
+        place, body = m.group("country"), m.group("body")
+        city = self.places.cities.get(place)
+        if city is None or body.lower() not in LOCAL_BODIES:
+            return None
+        name = f"{place} {body.lower()}"
+        actor_id = self._new_id(name)
+        surface = m.group().removeprefix("the ").removeprefix("The ")
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": name, "type": "government_body",
+                 "country": self.places.geo.iso3_by_iso2.get(city["countrycode"]), "aliases": [surface]},
+                sentence.text, "a government body named by the city it serves: say whose it is")
+        self._alias(actor_id, surface)
+        self.bodies_seen.pop(body.lower(), None)
+        self.bodies_seen[body.lower()] = actor_id
+        return Mention(actor_id, m.start(), m.end(), m.group(), "body")
 
     def _body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
         actor_id = self._state_body(state, body, surface, sentence)
@@ -296,7 +334,9 @@ class ActorFinder:
             words = m.group().split()
             for size in range(len(words), 0, -1):  # the longest run of words that names a country
                 for i in range(len(words) - size + 1):
-                    phrase = " ".join(words[i:i + size]).rstrip(".’'")
+                    phrase = " ".join(words[i:i + size])
+                    if not lexicon.country(phrase) and not lexicon.demonym(phrase):  # 'U.S.' keeps its dots
+                        phrase = phrase.rstrip(".’'")
                     mention = self._state_word(phrase, sentence, m.start() + m.group().index(phrase))
                     if mention and not any(x.start < mention.end and mention.start < x.end for x in mentions):
                         mentions.append(mention)
@@ -390,7 +430,10 @@ class ActorFinder:
                     all(w in lexicon.REGIONAL_ADJECTIVES for w in words):  # 'Central Asian neighbours'
                 continue
             name = " ".join(words)
-            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or set(words) & GEO_WORDS or \
+            if text[:start].endswith(" of ") and text[start + len(name):].startswith(" \x00"):
+                continue  # the end of a title before a name: 'Inspector General of Police Kale Kayihura'
+            if len(name) < 2 or PLACE_AFTER.match(sentence.text[start + len(name):]) or \
+                    set(words) & GEO_WORDS and not SPEAKS.match(sentence.text[start + len(name):]) or \
                     BUILDING_AFTER.match(sentence.text[start + len(name):]):
                 continue
             mentions.append(self._named(name, start, sentence))
@@ -421,6 +464,9 @@ class ActorFinder:
                 self.titled.append((title.group(1), actor_id))
         else:
             self.surnames.setdefault(name, actor_id)
+            described = DESCRIBED_BY.search(sentence.text[:start])
+            if described and (described.group("kind") or lexicon.country(described.group("whose"))):
+                self._alias(actor_id, re.sub(r"^[Tt]he ", "", described.group()) + name)
         return Mention(actor_id, start, start + len(name), name, "person" if actor_type == "person" else "name")
 
     @staticmethod

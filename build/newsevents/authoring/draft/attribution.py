@@ -12,7 +12,10 @@ from newsevents.authoring.draft.text import Sentence
 SPEECH_VERB = re.compile(
     r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
-    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:death toll|toll|number|figure))")
+    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death toll|toll|number|"
+    r"figure))")  # 'put the death toll at', 'gave a lower toll'
+# '…, and in southeastern France a man drove …, prosecutors said': the speaker vouches for the last clause only
+NEW_CLAUSE = re.compile(r", and (?=(?:in|on|at|the|a|an) )")
 ACCORDING_TO = re.compile(r"\baccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
@@ -23,6 +26,8 @@ ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?:
 SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
+# 'The army called the strike an aggression and said': a first verb of the subject's own, then 'and'
+COORDINATED = re.compile(r"^ (?:had |has |have |also )?[a-z]+ed\b[^,;]{0,80} and (?:also )?$")
 OPENING = re.compile(r"^(?:(?:Later|Earlier|Late|Early|And|But|Then)(?: in the day)? )?$")
 ASIDE = re.compile(r", (?:including|among them|among whom|many of them|most of them|\w+ of them|of whom)\b")
 OPENS_A_CLAUSE = {"it", "they", "he", "she", "we", "that", "the", "a", "an", "its", "their", "his", "her"}
@@ -52,11 +57,11 @@ def _speaker_before(text: str, verb: int, mentions: list[Mention], persons: set[
         outer = [m for m in before if m.end <= apposition.start()]
         if inner:
             return inner[0].actor_id, (outer[-1].start if outer else inner[0].start)
-        if outer and SUBJECT_GAP.match(head[outer[-1].end:apposition.start()] + " "):
+        if outer and SUBJECT_GAP.match(ACRONYM.sub("", head[outer[-1].end:apposition.start()] + " ")):
             return outer[-1].actor_id, outer[-1].start
     if before:
         gap = ACRONYM.sub("", head[before[-1].end:])  # 'the National Weather Board (NWB) said'
-        if SUBJECT_GAP.match(gap) and len(gap.split()) <= 4:
+        if SUBJECT_GAP.match(gap) and len(gap.split()) <= 4 or COORDINATED.match(gap):
             return before[-1].actor_id, before[-1].start
     pronoun = re.search(r"\b(?:(he|she)|it|they)\s*$", head.rstrip(), re.I)
     if pronoun is None:
@@ -101,13 +106,20 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
         comma = text.rfind(", ", 0, at or start)
         if speaker is not None and at is not None and at_end and comma > 0 and len(text[:comma].split()) >= 3 and \
                 len(text[comma:at].split()) <= 6 and not re.search(r"\b(?:that|who|which|when)\b", text[comma:at]):
-            covers = (0, comma)  # "…, the head of the World Health Organization said on Sunday."
+            clauses = list(NEW_CLAUSE.finditer(text, 0, comma))
+            covers = (clauses[-1].end() if clauses else 0, comma)  # "…, the head of the WHO said on Sunday."
+        elif speaker is None and match.group() in ("saying", "adding") and _opens_sentence(text, start, mentions):
+            speaker = _opens_sentence(text, start, mentions)  # "The office gave a lower toll, saying it had …"
+            covers = (end, len(text))
         elif speaker is None and text[:start].rstrip().endswith(","):
             speaker = _speaker_after(text, end, mentions)  # "…, said the ministry"
             covers = (0, start)
         else:
             narration = NARRATION.search(text, end)
             covers = (end, narration.start() if narration else len(text))
+        if speaker is None and re.search(r"\b(?:it|they) (?:had |has |have )?$", text[:start]):
+            outer = attribution_at(start, found)  # 'saying it had confirmed 60 deaths': the one saying it
+            speaker = outer.speaker if outer else None
         found.append(Attribution(speaker, start, end, covers, _adjacent_date(text, start, end, at, dates), False))
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
@@ -116,10 +128,21 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
     return sorted(found, key=lambda a: a.verb_start)
 
 
+def _opens_sentence(text: str, verb: int, mentions: list[Mention]) -> str | None:
+    """The subject that opens the sentence, of a clause that runs unbroken to the comma before the verb."""
+    first = mentions[0] if mentions else None
+    if first and re.fullmatch(r"(?:[Tt]he )?", text[:first.start]) and \
+            re.fullmatch(r"(?: [^,;]+)?, ", text[first.end:verb]) and not any(m.start < verb for m in mentions[1:]):
+        return first.actor_id
+    return None
+
+
 def _clause_before(text: str, position: int) -> int:
     """Where the words 'according to' vouches for begin: after the comma before them (not the comma of '2,600'),
     reaching back over an aside ('Three passengers, including a boy, were killed, according to …')."""
     comma = text.rfind(", ", 0, max(0, position - 2))
+    while comma >= 0 and ASIDE.match(text, comma):  # '…killed 86 people, 30 of them children, according to …'
+        comma = text.rfind(", ", 0, comma)
     while comma >= 0:
         before = text.rfind(", ", 0, comma)
         if before < 0 or not ASIDE.match(text, before):

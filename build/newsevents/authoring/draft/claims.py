@@ -31,10 +31,16 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "members": "people", "service members": "soldiers", "servicemen": "soldiers", "personnel": "soldiers",
     "airmen": "soldiers", "sailors": "soldiers", "marines": "soldiers", "conscripts": "soldiers",
     "recruits": "soldiers", "suspects": "militants", "assailants": "militants", "combatants": "militants",
+    "members of staff": "civilians", "staff members": "civilians", "guests": "civilians",
 }
+# one victim named in an aside ('including two children and a soldier', 'among them an American aid worker')
+SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "soldiers", "officer": "soldiers",
+            "civilian": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women",
+            "man": "people", "fighter": "militants", "guest": "civilians"}
 # a people named by its demonym ('ten Ghanaians', 'two Israelis', 'Chinese'): people
 DEMONYM = r"(?-i:[A-Z][a-z]+(?:ans|is|ese))"
-VERBS = {"kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
+VERBS = {"hospital": "injured", "taken to": "injured", "treated": "injured", "being treated": "injured",
+         "kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
          "bodies": "killed", "number of people killed": "killed",
          "number of those killed": "killed", "number of those wounded": "injured",
          "number of those injured": "injured", "number of dead": "killed", "toll": "killed",
@@ -46,7 +52,15 @@ PEOPLE_NOUN = r"(?-i:[a-z]{3,}(?:ers|ors|ists|ants|ents|ians|ees))"
 # 'said that 142 students, three police officers and two soldiers had been killed': one claim per group listed
 LIST_PASSIVE = re.compile(r"(?:^|\bthat |, )(?P<list>[^.;:]{5,160}?) (?:had been|have been|were|are) "
                           r"(?P<verb>killed|wounded|injured)\b")
+# 'killing 13 service members and at least 170 Afghans', 'the deaths of four police officers and two civilians'
+ACTIVE_LIST = re.compile(r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|the deaths of) "
+                         r"(?P<list>(?:[^.;]|(?<=\b[A-Z])\.){5,160})")
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
+# one person: 'a soldier', 'an American aid worker', 'a volunteer fighter'
+_SINGULAR = "|".join(sorted(map(re.escape, SINGULAR), key=len, reverse=True))
+ONE = rf"(?P<count>an?|one) (?:(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?(?P<groups>{_SINGULAR}|" \
+      r"(?-i:[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)))"
+AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
 
@@ -66,7 +80,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     nouns = rf"(?:{group_words}|{DEMONYM}|{PEOPLE_NOUN})"
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
     verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
-    tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives)"
+    tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives" \
+           r"|hospitali[sz]ed|taken to (?:a |the )?hospitals?|(?:being )?treated in (?:a |the )?hospitals?)"
     return [
         ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
         ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
@@ -109,10 +124,15 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
                                re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
         ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
+        ("including", re.compile(rf"\b{count} of (?:them|whom) (?:seriously|critically|severely|badly|in (?:a )?"
+                                 rf"(?:critical|serious) condition|in intensive care)\b", re.I)),
+        ("including", re.compile(rf"\b(?:including|among them|among whom) {ONE}\b", re.I)),
     ]
 
 
 def _group(text: str | None) -> str:
+    if text and text.lower() in SINGULAR:
+        return SINGULAR[text.lower()]
     if not text:
         return "unknown"
     found, rest = set(), text.lower()
@@ -133,15 +153,23 @@ def _outcome(verb: str) -> str:
 @cache
 def _item(root: Path) -> re.Pattern:
     group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
-    return re.compile(rf"\b{_count(root)} (?P<groups>(?:[a-z]+ )?(?:{group_words})(?: and (?:{group_words}))?)\b",
-                      re.I)
+    return re.compile(rf"\b{_count(root)}(?: of (?:its|their|our)(?: own)?)? (?P<groups>(?:U\.S\. |(?-i:[A-Z][a-z]+) )?"
+                      rf"(?:[a-z]+ )?(?:{group_words}|{DEMONYM})(?: and (?:{group_words}))?)\b", re.I)
 
 
 def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     """'left 920 militants, 165 soldiers and 47 civilians dead': one claim per group listed."""
     found = []
-    for listing in [*LEFT_LIST.finditer(facts.text), *LIST_PASSIVE.finditer(facts.text)]:
+    for listing in [*LEFT_LIST.finditer(facts.text), *LIST_PASSIVE.finditer(facts.text),
+                    *ACTIVE_LIST.finditer(facts.text)]:
         items = list(_item(root).finditer(facts.text, listing.start("list"), listing.end("list")))
+        if listing.re is ACTIVE_LIST:  # the items that follow the verb, one after another
+            chain = [item for item in items[:1] if item.start() == listing.start("list")]
+            for item in items[1:] if chain else []:
+                if not re.fullmatch(r",(?: and)? | and ", facts.text[chain[-1].end():item.start()]):
+                    break
+                chain.append(item)
+            items = chain
         if listing.re is LIST_PASSIVE:  # only a plain list that ends at the verb: 'A, B and C had been killed'
             joined = all(re.fullmatch(r",(?: and)? | and ", facts.text[a.end():b.start()])
                          for a, b in zip(items, items[1:]))
@@ -154,15 +182,17 @@ def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
 
 def _read(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     found = [(form, m) for form, m in _listed(facts, root) if not m.group("unruled")]
-    taken = [m.span() for _, m in found]
+    taken = [(form, m.span()) for form, m in found]
     for form, pattern in _patterns(root):
         for match in pattern.finditer(facts.text):
             count = match.group("count")
-            if any(s < match.end() and match.start() < e for s, e in taken) or match.group("unruled"):
+            # an aside may stand inside a toll's own words: 'nine civilians, four of them children, were killed'
+            if any(s < match.end() and match.start() < e for other, (s, e) in taken
+                   if form != "including" or other == "including") or match.groupdict().get("unruled"):
                 continue
             if re.fullmatch(r"(?:19|20)\d{2}", count) or re.match(r"^-year", facts.text[match.end("count"):]):
                 continue  # a year or an age, not a count
-            taken.append(match.span())
+            taken.append((form, match.span()))
             found.append((form, match))
     return sorted(found, key=lambda item: item[1].start())
 
@@ -173,13 +203,17 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
     for form, match in _read(facts, root):
         previous = claims[-1] if claims else None
         groups = match.groupdict().get("groups")
-        claim = ClaimMention(outcome="", count=match.group("count"), victim_group=_group(groups), facts=facts,
+        if form == "including" and (match.group("count").lower() == "some" or re.search(rf"{DEMONYM}$", groups or "")):
+            continue  # 'some of them children' counts no one; 'among them five Saudis' is a breakdown by country
+        count = "one" if match.group("count").lower() in ("a", "an") else match.group("count")
+        claim = ClaimMention(outcome="", count=count, victim_group=_group(groups), facts=facts,
                              start=match.start(), end=match.end(),
                              claimant=facts.speaker_at(match.start()) or facts.speaker_at(match.start("count")))
         if form == "including":
             if previous is None:
                 continue
-            claim.outcome, claim.part_of, claim.claimant = previous.outcome, previous, previous.claimant
+            main = previous.part_of or previous  # 'including two children and a soldier': both of the 12
+            claim.outcome, claim.part_of, claim.claimant = previous.outcome, main, previous.claimant
         elif form.startswith("listed:"):  # one claimant for the whole list: the one of its end
             _, claim.outcome, end = form.split(":")
             claim.claimant = facts.speaker_at(int(end) - 1)
@@ -188,4 +222,8 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
             if match.groupdict().get("more"):  # "wounded 19 others"
                 claim.victim_group = "people"
         claims.append(claim)
+        one = AND_ONE.match(facts.text, claim.end) if groups and match.end("groups") == match.end() else None
+        if one:  # 'killed 21 foreign tourists and a Tunisian police officer'
+            claims.append(ClaimMention(claim.outcome, "one", _group(one.group("groups")), facts, one.start(), one.end(),
+                                       claim.claimant, claim.part_of))
     return claims

@@ -16,6 +16,7 @@ TITLE_WORDS = {
     "Major", "Supreme", "Leader", "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Sen", "Caretaker",
     "Interim", "Acting", "Former", "State", "Director-General", "Chancellor", "Sultan", "Crown", "Lieutenant",
     "Brigadier", "Admiral", "Justice", "Health", "Finance", "Army", "Military", "Pope", "Premier", "Speaker",
+    "Constable", "Inspector", "Commissioner", "Superintendent",
 }
 # the last word of a title that stands right before a name ("Prime Minister Najib Mikati", "Gen. X")
 PERSON_TITLES = {
@@ -24,6 +25,7 @@ PERSON_TITLES = {
     "Senator", "Chairman", "Chair", "Director", "Director-General", "Secretary-General", "Colonel", "Major",
     "General", "Leader", "Ayatollah", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Sen", "Chancellor", "Sultan",
     "Premier", "Speaker", "Pope", "Lieutenant", "Brigadier", "Admiral", "Chief", "Mufti", "Cardinal",
+    "Constable", "Inspector", "Commissioner", "Superintendent",
 }
 ROLE_NOUNS = ("head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "director", "president",
               "secretary-general", "director-general", "commander", "foreign minister", "defence minister",
@@ -75,7 +77,7 @@ def _countries() -> dict[str, tuple[str, str]]:
     """Country name → (ISO3, name) for every GeoNames country, and the common short names people use."""
     found = {name: (c["iso3"], name) for name, c in gazetteer().countries.items()}
     for short, long in (("Congo", "Democratic Republic of the Congo"), ("Britain", "United Kingdom"),
-                        ("U.S.", "United States"), ("Russia", "Russia"), ("Syria", "Syria"),
+                        ("U.S.", "United States"), ("US", "United States"), ("Russia", "Russia"), ("Syria", "Syria"),
                         ("Kosovo", "Kosovo")):
         if long in found:
             found[short] = found[long]

@@ -22,13 +22,17 @@ GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "a
           "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
           "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors")
 # an office named without its holder's name: 'the regional governor said', 'a hospital spokesman told reporters'
-OFFICES = (r"(?-i:(?:[A-Z][a-z]+ )?)(?:governor|mayor|prosecutor|president|prime minister)[’']s office|"
+OFFICES = (r"(?-i:(?:[A-Z][a-z]+ |national |regional |state )?)(?:governor|mayor|prosecutor|president|prime minister|"
+           r"ombudsman)[’']s office|"
            r"(?:(?:regional|provincial|local|district|state|city|county|deputy|chief|public|police|hospital|"
            r"medical|health|military|army|police|security|government|rescue|morgue) ){0,2}(?:governor|mayor|"
            r"prosecutor|coroner|police chief|director|spokes(?:man|woman|person)|officials?|doctors?)"
            r"(?: (?:at|from|of|in) (?:the |a )?(?:[\w’'\-]+ ){0,3}?(?:hospital|clinic|morgue|ministry|agency|"
            r"department|office))?|(?:interior|defen[cs]e|foreign|health|information|home) minister")
-SPOKESPERSON_FOR = r"spokes(?:man|woman|person) for (?:the )?(?:[A-Z][\w’'.\-]*(?:[’']s)? ){1,4}(?:[a-z]+(?= ))?"
+# 'a spokesman for Cambodia’s Oddar Meanchey province', 'a spokeswoman for the Rescue 1122 emergency service'
+_NOT_SPEECH = r"(?!(?:said|says|told|reported|confirmed|announced|added|gave|put)\b)"
+SPOKESPERSON_FOR = (r"spokes(?:man|woman|person) for (?:the )?(?-i:[A-Z0-9][\w’'.\-]*(?: [A-Z0-9][\w’'.\-]*){0,3})"
+                    rf"(?-i:(?: {_NOT_SPEECH}[a-z]+){{0,2}}(?= ))")
 SPOKESPEOPLE = r"(?:spokes(?:man|woman|person)|officials|official|sources)"
 _BODY = "|".join(sorted(map(re.escape, BODIES), key=len, reverse=True))
 # groups and associations named by what they do or whom they gather: 'aid groups', 'a farmers’ union'
@@ -37,7 +41,9 @@ KINDS_OF_GROUP = (r"(?:aid|rights|human rights|relief|humanitarian|medical|chari
                   r"council|cooperative)")
 _GROUP = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True)) + "|" + KINDS_OF_GROUP + "|" + \
     SPOKESPERSON_FOR + "|" + OFFICES
-SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE}))?"
+SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{_BODY})(?: (?P<voice>{SPOKESPEOPLE})"
+                    rf"(?: in (?-i:[A-Z][a-z]+))?)?"  # 'an army spokesman in Jammu said'
+
                     rf"|(?P<group>{_GROUP}))\b", re.IGNORECASE)
 SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|who asked|who spoke|who declined)"
                           r"[^,;.]{0,60},)?"  # 'sources here, citing intercepts, said'

@@ -1,0 +1,104 @@
+"""The drafter's casualty claims: who claims how many of whom, in the wordings outlets use."""
+from __future__ import annotations
+
+import pytest
+
+from test_draft import _claims, _draft
+
+
+def _found(body: str) -> list[tuple]:
+    drafted, _ = _draft(body)
+    return _claims(drafted)
+
+
+@pytest.mark.parametrize("body, claim", [
+    ("A car bomb exploded in Kano on Monday. A spokesman for Nigeria’s Kano province said one civilian had been "
+     "killed.", ("spokesman-for-nigeria-kano-province", "killed", "one", "civilians")),
+    ("Mortars hit an army post in Kano on Monday, wounding five soldiers, an army spokesman in Kano said.",
+     ("army-unnamed", "injured", "five", "soldiers")),
+    ("An air strike hit a market in Kano on Monday. The Nigerian army called the strike a provocation and said it "
+     "had killed six people.", ("nigeria-army", "killed", "six", "people")),
+    ("An air strike hit a market in Kano on Monday. The Sahel Freedom Front (SFF), an alliance of rebel groups, "
+     "said the attack had killed 40 people.", ("sahel-freedom-front", "killed", "40", "people")),
+    ("A rocket attack hit a school in Kano on Monday, killing 20 people, according to U.S. officials.",
+     ("united-states", "killed", "20", "people")),
+    ("An air strike hit a school in Gaza on Monday. The Gaza health ministry said 20 people were killed.",
+     ("gaza-health-ministry", "killed", "20", "people")),
+    ("An air strike hit a school in Kano on Monday. Nigerian authorities said 20 people were killed.",
+     ("nigeria-authorities", "killed", "20", "people")),
+    ("A bomb exploded in a market in Kano on Monday. The Nigerian Red Cross said 12 people were killed.",
+     ("nigerian-red-cross", "killed", "12", "people")),
+    ("A bomb exploded in a market in Kano on Monday. Chief Constable Ana Ruiz said 12 people were killed.",
+     ("ana-ruiz", "killed", "12", "people")),
+    ("A bomb exploded in a market in Kano on Monday. President Aleksandar Vučić said 12 people were killed.",
+     ("aleksandar-vucic", "killed", "12", "people")),
+    ("A bomb exploded in a market in Kano on Monday. The national ombudsman’s office gave a lower toll on "
+     "Tuesday, saying it had confirmed 60 deaths.", ("national-ombudsman-office", "killed", "60", "unknown")),
+])
+def test_the_claimant_is_the_one_who_speaks(body, claim):
+    assert claim in _found(body)
+
+
+def test_an_aside_before_according_to_is_under_the_source():
+    found = _found("An air strike on a school in Kano on Monday killed at least 86 people, 30 of them children, "
+                   "according to local health officials.")
+    assert {c[0] for c in found} == {"health-officials"}
+    assert [c[2] for c in found] == ["at least 86", "30"]
+
+
+def test_groups_counted_together_are_one_claim_each():
+    found = _found("Gunmen attacked a school in Kano on Monday. Police said that 132 children and nine members of "
+                   "staff had been killed.")
+    assert [c[1:] for c in found] == [("killed", "132", "children"), ("killed", "nine", "civilians")]
+    found = _found("A bomber struck a crowd at a market in Kano on Monday, killing 13 soldiers and at least 170 "
+                   "Nigerians.")
+    assert [c[2] for c in found] == ["13", "at least 170"]
+    found = _found("Mines exploded near Kano on Monday. The army said the operation followed the deaths of four "
+                   "police officers and two civilians.")
+    assert [c[2:] for c in found] == [("four", "soldiers"), ("two", "civilians")]
+    found = _found("Gunmen attacked a museum in Kano on Monday, killing 21 foreign tourists and a police officer.")
+    assert [c[2:] for c in found] == [("21", "civilians"), ("one", "soldiers")]
+
+
+def test_sub_groups_in_an_aside():
+    drafted, _ = _draft("A rocket attack on Kano on Monday killed 12 people, including two children and a soldier, "
+                        "police said.")
+    claims = [c for e in drafted.coding["events"] for c in e.get("claims", [])]
+    assert [(c["count"], c["victim_group"]) for c in claims] == [("12", "people"), ("two", "children"),
+                                                                 ("one", "soldiers")]
+    assert claims[1]["part_of"] == claims[2]["part_of"] == claims[0]["id"]
+    found = _found("A bomb exploded in a market in Kano on Monday. The police chief said 129 people had been killed "
+                   "and 352 wounded, 99 of them critically.")
+    assert [c[1:3] for c in found] == [("killed", "129"), ("injured", "352"), ("injured", "99")]
+
+
+def test_treated_in_hospital_is_wounded():
+    found = _found("A bomb exploded in a market in Kano on Monday. The health minister said 86 people had died and "
+                   "that 186 were being treated in hospitals, 28 of them in intensive care.")
+    assert [c[1:3] for c in found] == [("killed", "86"), ("injured", "186"), ("injured", "28")]
+    found = _found("A bomb exploded in a market in Kano on Monday. Police said 59 people had been taken to hospital.")
+    assert [c[1:3] for c in found] == [("injured", "59")]
+
+
+def test_what_is_not_drafted():
+    found = _found("A bomb exploded at a concert in Kano on Monday, killing 22 people, some of them children.")
+    assert [c[2] for c in found] == ["22"]  # 'some of them' counts no one
+    found = _found("A bomb exploded at an airport in Kano on Monday. The governor's office said 13 of the dead were "
+                   "foreign nationals, among them five Ghanaians and two Malians.")
+    assert [c[2] for c in found] == ["13"]  # a breakdown by nationality is no victim group
+    found = _found("A bomb exploded at a market in Kano on Monday. Six people were killed and a child was wounded "
+                   "in the blast.")
+    assert ("killed", "one") not in [c[1:3] for c in found]  # 'a child was wounded' is no one more killed
+
+
+def test_an_organisation_keeps_the_words_the_story_names_it_with():
+    drafted, _ = _draft("An air strike hit a market in Kano on Monday. The state news agency NAN said nine "
+                        "civilians, four of them children, had been killed.")
+    assert [c[1:3] for c in _claims(drafted)] == [("killed", "nine"), ("killed", "four")]
+    assert "state news agency NAN" in drafted.actor_proposals["nan"].entry["aliases"]
+
+
+def test_a_speaker_at_the_end_vouches_for_the_last_clause_only():
+    found = _found("A suicide bomber killed 27 worshippers at a mosque in Kano on Friday, and in Abuja a man drove "
+                   "a van into a factory, prosecutors said.")
+    assert [(c[0], c[2]) for c in found] == [(None, "27")]
