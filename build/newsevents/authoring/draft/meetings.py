@@ -33,6 +33,10 @@ PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|sugge
 # the clause of a meeting still to come: 'X is expected to join his counterparts on Tuesday for a wider meeting'
 COMING = re.compile(r"\b(?:is|are) (?:expected|scheduled|set|due) to\b|\b(?:will|plans? to|is to|are to)\b|"
                     r"\b(?:is|are) due in\b")
+# a meeting named before the words that put it ahead: 'the summit that Uganda is to host', 'talks … would go ahead'
+COMING_AFTER = re.compile(r"^(?: (?:that|which) [\w’' ]{1,40}?)? (?:is|are) (?:to|due to|expected to|scheduled to|"
+                          r"set to) (?:host|hold|be held|take place|convene|open)\b|^[^,;.]{0,80}? (?:will|would) "
+                          r"(?:go ahead|take place|be held|open)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
                   r"chaired|convened?|service chiefs)\b", re.IGNORECASE)
@@ -44,7 +48,8 @@ TWO_SIDES = re.compile(r"\b(?:two|both) (?:countries|leaders|sides|neighbou?rs|s
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
 # 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
-FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)[^;.]){0,90}? (?:for|at|during|in)"
+FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)(?:[^;.]|\.(?= \d))){0,90}? "
+                   r"(?:for|at|during|in)"
                    r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
 # talks asked for and visits halted are no meetings: 'called on X to hold direct talks', 'urged both sides to return
 # to negotiations', 'a suspension of high-level visits'
@@ -130,7 +135,7 @@ def _status(facts: SentenceFacts, mention: EventMention) -> str:
         return "proposed"
     start, _ = facts.clause(mention.start)
     if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause) or \
-            COMING.search(facts.text[start:mention.end]):
+            COMING.search(facts.text[start:mention.end]) or COMING_AFTER.match(facts.text[mention.end:]):
         return "planned"
     return "occurred"
 
@@ -188,7 +193,7 @@ def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventM
     for mention in found:
         verb = kept[-1] if kept else None
         word = facts.text[verb.start:verb.end].lower() if verb else ""
-        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*", word) and
+        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*|(?:is|are) due in", word) and
                                 FOR_A.fullmatch(facts.text[verb.end:mention.start])):
             kept.append(mention)
             continue
