@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.lexicon import TITLE_WORDS
 from newsevents.authoring.draft.mentions import EventMention
 
 KINDS = [  # (action, pattern)
@@ -110,9 +111,15 @@ def _objects(facts: SentenceFacts, end: int) -> list[str]:
     for i, actor in enumerate(after):
         gap = facts.text[end:actor.start]
         if re.fullmatch(r" (?:(?:with|between|of|to|and|by|from) )?(?:the |his |her |its |their |(?:[a-z]+ ){0,3})?",
-                        gap) or re.fullmatch(r" (?:with|between|of|to)(?: [\w’'\-]+){0,6} ", gap):
+                        gap) or _titles_only(gap) or re.fullmatch(r" (?:with|between|of|to)(?: [\w’'\-]+){0,6} ", gap):
             return _group(facts, after, i)
     return []
+
+
+def _titles_only(gap: str) -> bool:
+    """'telephoned Prime Minister Ivo Brandt': only a title stands between the verb and the person."""
+    words = gap.split()
+    return 0 < len(words) <= 4 and all(w.rstrip(".") in TITLE_WORDS for w in words)
 
 
 def _host(facts: SentenceFacts, mention: EventMention) -> list[str]:

@@ -20,8 +20,9 @@ ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|
                   r"[“\"]))|call(?:ed|s)(?= (?:the|it|this|those|these) [a-z\-]+ [a-z]+(?: and [a-z]+)?[.,;])|"
                   r"describ(?:ed|es)(?= (?:the|it|this|what|those|these)(?: [\w\-’']+){0,6} as )|blamed|"
                   r"(?:passed|adopted|approved) a resolution|"
-                  r"accus(?:ed|es)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|"
-                  r"welcom(?:ed|es)(?! (?:[A-Z][\w.\-]* ){1,5}(?:to|at|for)\b)|"  # a guest: 'welcomed Xi to the resort'
+                  r"accus(?:ed|es)(?! (?:of|over|in)\b)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|"
+                  # a guest welcomed is no stance: 'welcomed Xi to the resort', 'welcomed him before leading him'
+                  r"welcom(?:ed|es)(?! (?:[A-Z][\w.\-]* ){1,5}(?:to|at|for)\b| (?:him|her|them)\b)|"
                   r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s))\b")
 ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
                        r"(?:statement|address|speech|interview|post)\b|\btold (?:a )?(?:news|press) conference\b|"
