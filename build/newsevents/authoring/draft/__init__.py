@@ -22,7 +22,7 @@ from newsevents.authoring.draft.diplomacy import find_diplomacy
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.incidents import find_incidents
 from newsevents.authoring.draft.meetings import find_meetings
-from newsevents.authoring.draft.mentions import EventMention
+from newsevents.authoring.draft.mentions import VIOLENT, EventMention
 from newsevents.authoring.draft.places import PlaceFinder, home_country
 from newsevents.authoring.draft.statements import find_statements
 from newsevents.authoring.draft.text import sentences
@@ -31,7 +31,13 @@ from newsevents.core.schemas import quote_limit
 from newsevents.ingest.articles import Article
 
 __all__ = ["Drafted", "draft_story"]
-YEAR_NAMED = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2,4}(?: [A-Z][\w’'\-]*){0,2} $")  # 'the 1950-53 Korean war'
+# 'have bombed camps almost daily since July 24': the day the strikes began, not theirs ('an offensive since April'
+# dates its start)
+SINCE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)$")
+THAT = re.compile(r",? that\b(?! (?:year|day|month|week)\b)")  # 'said on Monday that …', not 'that year'
+SEQUENCE = re.compile(r"\b(?:after|following|before|since|until|under|amid|despite)\b")
+YEAR_NAMED = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2,4}(?: [A-Z][\w’'\-]*){0,2} $|"  # 'the 1950-53 Korean war'
+                        r"\b(?:\d+|[a-z]+)-(?:year|decade|month)(?:-long|-old)? (?:[a-z\-]+ )?$")  # 'a 20-year war'
 
 
 def _facts(article: Article, actors: ActorFinder, places: PlaceFinder) -> list[SentenceFacts]:
@@ -71,8 +77,10 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
     speech = {id(a.date) for a in facts.attributions if a.date}
     for mention in mentions:
         start, end = facts.clause(mention.start)
-        candidates = [d for d in facts.dates_in(start, end) if (id(d) in speech) == (mention.type == "statement")
-                      or (mention.type == "statement" and _right_after(mention, d, mentions))]
+        candidates = [d for d in facts.dates_in(start, end) if ((id(d) in speech) == (mention.type == "statement")
+                      or (mention.type == "statement" and _right_after(mention, d, mentions)))
+                      and not (mention.type in VIOLENT and mention.end <= d.start and SINCE.search(
+                          facts.text[:d.end]))]
         relative = [d for d in facts.dates if d.relative_to_event]
         own = [d for d in candidates if not d.relative_to_event and not any(  # "on Thursday, a day after X"
             min(d.end, mention.end) <= r.start and r.end <= max(d.start, mention.start) for r in relative)
@@ -105,9 +113,10 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
     if any(m is not mention and m.type != mention.type and not m.reference and low <= m.start and m.end <= high
            and not _coordinated(text, mention, m) for m in mentions):
         return False
-    if date.end <= mention.start and re.search(r"\b(?:after|following|before|since|until|under|amid|despite)\b",
-                                               text[date.end:mention.start]):
-        return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's
+    if date.end <= mention.start and (SEQUENCE.search(text[date.end:mention.start]) or (
+            mention.type != "statement" and THAT.match(text[date.end:mention.start]))):
+        return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's;
+        # 'told a meeting late on Monday that a device had exploded': Monday is the telling's
     if date.end <= mention.start and ", and " in text[date.end:mention.start] and any(
             m is not mention and m.end <= date.start and m.type != mention.type for m in mentions):
         return False  # 'a bomber blew himself up outside the airport on Thursday, and gunmen then opened fire'

@@ -20,8 +20,9 @@ SOFT_BREAK = re.compile(r", (?=(?:which|who|whom|whose|while|but|although|though
 # words that may stand between a subject and its verb: "X has also", "X on Thursday", "X’s aircraft had"
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z][a-z]+day|in [A-Z][a-z]+|late|early|"
                          r"\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}))*? ?$")
-FUTURE = re.compile(r"\b(?:will|would|shall|’ll|'ll|to|plans? to|planned to|expected to|scheduled to|due to|set to|"
-                    r"next|upcoming|later this)\b")
+# 'to' right before the act or its verb ('to meet', 'to hold talks'), not 'welcomed X to the resort for talks'
+FUTURE = re.compile(r"\b(?:will|would|shall|’ll|'ll|to(?= (?:[a-z]+ )?[a-z]+$| ?$)|plans? to|planned to|expected to|"
+                    r"scheduled to|due to|set to|next|upcoming|later this)\b")
 NOT_FUTURE = re.compile(r"\b(?:failed|decided not|refused|declined|unable|not to|in order to|according to|"
                         r"due to (?:the|a))\b")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|inside|into|to|at|near|on|outside)(?: (?:the|a|an))?(?: [a-z][\w\-]*){0,3} $")

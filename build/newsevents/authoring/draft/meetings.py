@@ -6,19 +6,25 @@ import re
 from dataclasses import replace
 
 from newsevents.authoring.draft.facts import SentenceFacts
+from newsevents.authoring.draft.lexicon import TITLE_WORDS
 from newsevents.authoring.draft.mentions import EventMention
 
 KINDS = [  # (action, pattern)
     ("phone_call", r"\bspo(?:ke|ken) (?:separately |directly |briefly )?(?:by|over the|on the) (?:tele)?phone\b|"
                    r"\b(?:tele)?phone (?:call|conversation)s?\b|"
-                   r"\btelephone conversation\b|\bphoned\b|\bspoke (?:with|to) [^,;.]{1,60}? by (?:tele)?phone\b"),
+                   r"\btelephone conversation\b|\b(?:tele)?phoned\b|\bspo(?:ke|ken) (?:with|to) [^,;.]{1,60}? by "
+                   r"(?:tele)?phone\b"),
     ("visit", r"\b(?<!was )(?<!is )(?<!were )visit(?:s|ed|ing)?\b(?! (?:card|or))|\btrip to\b|"
-              r"\btravel(?:l)?ed to\b"),
+              r"\btravel(?:l)?ed to\b|\b(?:is|are) due in(?= [A-Z])"),  # 'the minister is due in Delhi on Thursday'
     ("conference", r"\bsummits?\b|\b(?<!news )(?<!press )conference\b(?! call)"),
-    ("talks", r"\btalks\b|\bnegotiations\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b"),
+    ("talks", r"\btalks\b|\bnegotiations\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b|"
+              r"\b(?:emergency|extraordinary|special|closed-door|night|plenary) session\b"),
 ]
 PATTERNS = [(action, re.compile(pattern, re.IGNORECASE)) for action, pattern in KINDS]
-DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
+# 'the talks', 'their first meeting'; not 'to the resort for talks', and never a verb ('The cabinet will meet')
+DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: (?!(?:for|to|of|in|on|at|with|by|from|will|would)\b)"
+                      r"[a-z\-]+){0,2} $")
+VERBS = re.compile(r"me(?:e)?ts?|(?:tele)?phoned|(?:is|are) due in", re.IGNORECASE)
 HOSTED_BY = re.compile(r"\b(?:hosted|organi[sz]ed|convened|chaired) by\b|\bat the invitation of\b")
 HOSTS = re.compile(r"\b(?:hosted|hosts|will host|to host)\b")
 DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused to (?:attend|join|take part)|"
@@ -26,7 +32,12 @@ DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused 
 INVITED = re.compile(r"\binvit(?:ed|es|ing)\b")
 PROPOSED = re.compile(r"\b(?:propos(?:ed|es|ing)|offer(?:ed|s|ing) to host|suggest(?:ed|s))\b")
 # the clause of a meeting still to come: 'X is expected to join his counterparts on Tuesday for a wider meeting'
-COMING = re.compile(r"\b(?:is|are) (?:expected|scheduled|set|due) to\b|\b(?:will|plans? to|is to|are to)\b")
+COMING = re.compile(r"\b(?:is|are) (?:expected|scheduled|set|due) to\b|\b(?:will|plans? to|is to|are to)\b|"
+                    r"\b(?:is|are) due in\b")
+# a meeting named before the words that put it ahead: 'the summit that Uganda is to host', 'talks … would go ahead'
+COMING_AFTER = re.compile(r"^(?: (?:that|which) [\w’' ]{1,40}?)? (?:is|are) (?:to|due to|expected to|scheduled to|"
+                          r"set to) (?:host|hold|be held|take place|convene|open)\b|^[^,;.]{0,80}? (?:will|would) "
+                          r"(?:go ahead|take place|be held|open)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
                   r"chaired|convened?|service chiefs)\b", re.IGNORECASE)
@@ -38,7 +49,8 @@ TWO_SIDES = re.compile(r"\b(?:two|both) (?:countries|leaders|sides|neighbou?rs|s
 SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  # the venue, not a meeting of its own
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
 # 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
-FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)[^;.]){0,90}? (?:for|at|during|in)"
+FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)(?:[^;.]|\.(?= \d))){0,90}? "
+                   r"(?:for|at|during|in)"
                    r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
 # talks asked for and visits halted are no meetings: 'called on X to hold direct talks', 'urged both sides to return
 # to negotiations', 'a suspension of high-level visits'
@@ -50,6 +62,10 @@ NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} 
                            r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
                            r"front(?:line)?s?|positions?|hotels?|schools?|mosques?|churches|church|markets?|prisons?|villages?|"
                            r"morgues?|wreckage)\b")
+
+# met with force is no meeting: 'their fighters had met the troops with gunfire'
+MET_WITH_FORCE = re.compile(r"^(?: [\w’'\-]+){0,5} with (?:[a-z]+ )?(?:gunfire|fire|bullets|force|resistance|tear gas|"
+                            r"violence|rockets|bombs|stones)\b")
 
 
 def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
@@ -64,7 +80,8 @@ def _group(facts: SentenceFacts, actors: list, start: int) -> list[str]:
 
 def _subjects(facts: SentenceFacts, trigger: int) -> list[str]:
     """'X and Y spoke', 'X met', 'X, who visited': the actors the clause opens with before the trigger."""
-    relative = re.search(r", who (?:[a-z]+ ){0,2}$", facts.text[:trigger])
+    relative = re.search(r", who (?:[a-z]+ ){0,2}$|, (?:who|whose) [^;:]{1,100}?, (?:(?:is|are|was) )?$",
+                         facts.text[:trigger])  # 'X, who met …', 'X, who visited Y this week, is due in Z'
     if relative:
         named = [m for m in facts.actors if m.end <= relative.start()]
         if named and named[-1].end == relative.start():
@@ -94,9 +111,15 @@ def _objects(facts: SentenceFacts, end: int) -> list[str]:
     for i, actor in enumerate(after):
         gap = facts.text[end:actor.start]
         if re.fullmatch(r" (?:(?:with|between|of|to|and|by|from) )?(?:the |his |her |its |their |(?:[a-z]+ ){0,3})?",
-                        gap) or re.fullmatch(r" (?:with|between|of|to)(?: [\w’'\-]+){0,6} ", gap):
+                        gap) or _titles_only(gap) or re.fullmatch(r" (?:with|between|of|to)(?: [\w’'\-]+){0,6} ", gap):
             return _group(facts, after, i)
     return []
+
+
+def _titles_only(gap: str) -> bool:
+    """'telephoned Prime Minister Ivo Brandt': only a title stands between the verb and the person."""
+    words = gap.split()
+    return 0 < len(words) <= 4 and all(w.rstrip(".") in TITLE_WORDS for w in words)
 
 
 def _host(facts: SentenceFacts, mention: EventMention) -> list[str]:
@@ -119,7 +142,7 @@ def _status(facts: SentenceFacts, mention: EventMention) -> str:
         return "proposed"
     start, _ = facts.clause(mention.start)
     if facts.future_before(mention.start, words=5) or re.search(r"\b(?:are|is) due to\b", clause) or \
-            COMING.search(facts.text[start:mention.start]):
+            COMING.search(facts.text[start:mention.end]) or COMING_AFTER.match(facts.text[mention.end:]):
         return "planned"
     return "occurred"
 
@@ -140,7 +163,8 @@ def _participation(mention: EventMention, actors: list[str], facts: SentenceFact
 
 def _meeting(facts: SentenceFacts, action: str, match: re.Match) -> EventMention:
     mention = EventMention("meeting", action, facts, *match.span())
-    mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and action != "visit"
+    mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and action != "visit" and \
+        not VERBS.fullmatch(match.group())
     mention.status = _status(facts, mention)
     subjects, objects = _subjects(facts, match.start()), _objects(facts, match.end())
     mention.hosts = _host(facts, mention)
@@ -161,7 +185,8 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
         for match in pattern.finditer(facts.text):
             if any(s < match.end() and match.start() < e for s, e in taken) or \
                     SIDELINES.search(facts.text[:match.start()]) or NOT_HELD.search(facts.text[:match.start()]) or \
-                    (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])):
+                    (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])) or \
+                    MET_WITH_FORCE.match(facts.text[match.end():]):
                 continue
             taken.append(match.span())
             found.append(_meeting(facts, action, match))
@@ -175,7 +200,7 @@ def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventM
     for mention in found:
         verb = kept[-1] if kept else None
         word = facts.text[verb.start:verb.end].lower() if verb else ""
-        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*", word) and
+        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*|(?:is|are) due in", word) and
                                 FOR_A.fullmatch(facts.text[verb.end:mention.start])):
             kept.append(mention)
             continue
@@ -188,7 +213,10 @@ def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventM
 
 
 def _separately(facts: SentenceFacts, mention: EventMention) -> list[EventMention]:
-    """'X spoke (separately) by telephone with A and B': a call with A and another with B, one to one."""
+    """'X spoke (separately) by telephone with A and B': a call with A and another with B, one to one; 'X
+    visited A and B': a visit to each."""
+    if mention.action == "visit":
+        return _each_visit(facts, mention)
     if mention.action != "phone_call":
         return [mention]
     subjects = _subjects(facts, mention.start)
@@ -197,6 +225,15 @@ def _separately(facts: SentenceFacts, mention: EventMention) -> list[EventMentio
         return [mention]
     return [replace(mention, participants={**{a: mention.participants[a] for a in subjects}, other: how})
             for other, how in ((o, mention.participants[o]) for o in others)]
+
+
+def _each_visit(facts: SentenceFacts, mention: EventMention) -> list[EventMention]:
+    visited = [m for m in facts.after(mention.end, reach=40) if m.kind == "state"]
+    hosts = _group(facts, visited, 0) if visited and visited[0].actor_id in mention.hosts else []
+    if len(hosts) < 2 or HOSTED_BY.search(facts.text):
+        return [mention]
+    guests = {a: how for a, how in mention.participants.items() if a not in hosts}
+    return [replace(mention, hosts=[host], participants={**guests, host: "host"}) for host in hosts]
 
 
 def meeting_type(action: str, participants: dict[str, str], sentences_text: str, kinds: dict[str, str]) -> str:

@@ -14,10 +14,15 @@ import re
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
+# the act's verb alone is the trigger: 'called the strike an act of terror' leaves 'the strike' to its own rules
 ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|es)|call(?:ed|s) (?:on|for)|"
-                  r"call(?:ed|s) (?:the|it|this|what)(?: [\w\-]+){0,4} (?:an? |[“\"])|blamed|"
+                  r"call(?:ed|s)(?= (?:the|it|this|what|those|these|reports)(?: [\w\-’']+){0,8} (?:an? |one of |"
+                  r"[“\"]))|call(?:ed|s)(?= (?:the|it|this|those|these) [a-z\-]+ [a-z]+(?: and [a-z]+)?[.,;])|"
+                  r"describ(?:ed|es)(?= (?:the|it|this|what|those|these)(?: [\w\-’']+){0,6} as )|blamed|"
                   r"(?:passed|adopted|approved) a resolution|"
-                  r"accus(?:ed|es)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|welcom(?:ed|es)|"
+                  r"accus(?:ed|es)(?! (?:of|over|in)\b)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|"
+                  # a guest welcomed is no stance: 'welcomed Xi to the resort', 'welcomed him before leading him'
+                  r"welcom(?:ed|es)(?! (?:[A-Z][\w.\-]* ){1,5}(?:to|at|for)\b| (?:him|her|them)\b)|"
                   r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s))\b")
 ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
                        r"(?:statement|address|speech|interview|post)\b|\btold (?:a )?(?:news|press) conference\b|"
@@ -26,7 +31,11 @@ ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint 
 SAID = re.compile(r"\b(?:said|says|told)\b(?! (?:it|they) (?:had )?(?:killed|struck|hit))")
 QUOTED = re.compile(r"[“\"][^”\"]{20,}[,.]?[”\"],? (?:[\w’'\- ]{0,60} )?(?:said|told|wrote)\b")
 EVENT_NEWS = re.compile(r"\b(?:will|would|is to|are to|was to) (?:visit|meet|hold|attend|travel|host|return)\b|"
-                        r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled)\b")
+                        r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled|"
+                        r"(?:tele)?phon(?:ed|e)|spoke|call)\b")
+# a stance on an act named before is no news of it: 'said the strike was an act of aggression'
+JUDGED = re.compile(r"\b(?:the|this|that|these|those) (?:[a-z\-]+ )?(?:strikes?|attacks?) (?:was|were|is|are|showed|"
+                    r"should|could|amounted)\b")
 # an officer telling what forces did ('said the forces had destroyed weapons caches and detained 120 suspects') gives
 # facts; a stance on it ('would take all necessary actions', 'had no doubt the missile was not theirs') is a statement
 OPERATIONS = re.compile(r"\b(?:destroyed|detained|arrested|captured|bombers?|missiles?|aircraft|drones?|troops|"
@@ -35,7 +44,10 @@ STANCE = re.compile(r"\b(?:would|will|no|not|never|denied|deny)\b|[“\"]")
 OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|against|between|towards?)(?: [A-Z][\w.\-]*| the| (?:former|"
                            r"caretaker|acting|interim|deputy|vice|top|new))* $")
 TARGET = re.compile(r"^ (?:on |for |of )?(?:the )?$")
-CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|dead|died|deaths?|toll)\b")
+CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|injuries|hurt|dead|died|deaths?|toll|hospitals?|treated)\b")
+AND_THEN = re.compile(r"(?:,| [a-z]+) and (?:also |then |later )?$")
+OPENING_WORDS = re.compile(r"(?:(?:In|At) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?, )?(?:[\w’'.\-]+ ){0,4}")
+ASIDE = re.compile(r", (?:(?:who|whose|speaking|visiting|writing|addressing)\b[^;:]{1,100}?|[A-Z][^,;:]{1,50}?), ")
 
 
 def _speaker(facts: SentenceFacts, position: int):
@@ -45,7 +57,19 @@ def _speaker(facts: SentenceFacts, position: int):
     if subject is not None:
         return subject
     attribution = next((a for a in facts.attributions if a.verb_start <= position < a.verb_end + 40), None)
-    return next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
+    if attribution is None and AND_THEN.search(facts.text[:position]):  # 'X said …, and called for …'
+        attribution = next((a for a in reversed(facts.attributions) if a.verb_end <= position and a.speaker), None)
+    found = next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
+    return found or _set_off(facts, position)
+
+
+def _set_off(facts: SentenceFacts, position: int):
+    """'The Grand Imam, Ahmed al-Tayeb, condemned', 'Museveni, who toured the club on Monday, vowed': the
+    sentence's opening actor, its verb set off from it by an aside between commas."""
+    for actor in (m for m in facts.actors if m.end <= position):
+        if OPENING_WORDS.fullmatch(facts.text[:actor.start]) and ASIDE.fullmatch(facts.text[actor.end:position]):
+            return actor
+    return None
 
 
 def _said(facts: SentenceFacts, match: re.Match) -> str:
@@ -58,7 +82,7 @@ def _said(facts: SentenceFacts, match: re.Match) -> str:
 def _only_news(facts: SentenceFacts, match: re.Match) -> bool:
     """'X said' that gives a toll, or reports an act the sentence drafts as its own event, is attribution only."""
     said = _said(facts, match)
-    return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(said) or (OPERATIONS.search(said)
+    return bool(CASUALTY_ONLY.search(said) or EVENT_NEWS.search(JUDGED.sub(" ", said)) or (OPERATIONS.search(said)
                                                                         and not STANCE.search(said)))
 
 
@@ -89,7 +113,10 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
         taken.append(match.span())
         if any(speaker.actor_id in m.initiators for m in found):
             continue  # one statement per speaker and sentence: "denied … and blamed …"
-        mention = EventMention("statement", match.group().split()[0].lower(), facts, *match.span())
+        verb = match.group().split()[0].lower()
+        if how == "act" and verb in ("called", "calls", "described", "describes") and match.group() == verb:
+            verb = "described"  # 'called the strike an act of terror': a judgement, not a call on someone
+        mention = EventMention("statement", verb, facts, *match.span())
         mention.initiators = [speaker.actor_id]
         if how == "act":
             objects = [m for m in facts.after(match.end(), reach=30) if m.actor_id != speaker.actor_id]

@@ -22,7 +22,8 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
     ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
-                  r"\bsuicide bombers?\b|\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
+                  r"\bsuicide bombers?\b(?: (?:had |have |has |then )?(?:struck|detonated|attacked|targeted|"
+                  r"rammed|killed)\b)?|\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
                   r"bombs?\b|\bimprovised explosive devices?\b|\bIEDs?\b|\bblew (?:himself|herself|themselves) up\b|"
                   r"\bdetonated\b|"
                   r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
@@ -66,7 +67,8 @@ BLAMED_AFTER = re.compile(r"^[^,;]{0,40}? (?:and|,) (?:blamed|accused) (?P<whom>
 MEDIA_WORDS = {"Agency", "News", "Press", "Times", "Television", "TV", "Radio", "Media", "Broadcasting", "Post",
                "Herald", "Tribune", "Gazette"}
 EARLIER = re.compile(r"\b(?:in (?:retaliation|response) (?:for|to)|after|following|since|before)(?: [a-z\-]+){0,3} $")
-NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal)\s+$|\bwar crimes?\b")
+NOT_VIOLENT = re.compile(r"\b(?:hunger|labou?r|general|trade|cyber|heart|panic|verbal|[Ss]econdary)\s+$|"
+                         r"\bwar crimes?\b")
 # an act said not to have happened, or a call to stop one: 'carried out no strikes', 'denied any attack', 'to keep
 # fighting away from towns'
 # a weapon named as what an act was done with: 'confronted the troops with gunfire and roadside bombs'
@@ -75,7 +77,11 @@ WEAPON = re.compile(r"(?i:bombs?$|explosive devices?|IEDs?|mortars?|rockets?|mis
 COUNTED = re.compile(r"(?i:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
                      r"dozens?|hundreds?|several|many|some)) $")
-DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|\b(?:keep|stop|end|halt|avoid|cease) $")
+DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|\b(?:keep|stop|end|halt|avoid|cease) $|"
+                    r"\bright to (?:carry out |launch |conduct )?$")  # 'had no right to carry out strikes'
+# a speaker's word for an act named before: 'condemned what he called a horrific terrorist attack'
+NAMED_AS = re.compile(r"\b(?:what|which) (?:he|she|they|it|[A-Z][\w\-]+) (?:called|described as|termed) (?:a|an)"
+                      r"(?: [a-z\-]+){0,3} $")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
                             r"precision|[Tt]hese|[Tt]hose|two|three|[A-Z][a-z]+(?:’s|'s|n|i|ish|ese))(?: [a-z\-]+)? $)|"
                             r"^strikes? (?:on|against|in|by|at|near)\b")
@@ -181,6 +187,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             if re.fullmatch(r"(?:re)?captured", match.group()) and \
                     re.search(r"\b(?:been|was|were) $", text[:match.start()]):
                 continue  # 'inmates had since been recaptured': people taken, not ground
+            if match.group().startswith("suicide bomber") and re.search(r"\bby(?: [a-z\d]+)? $", text[:match.start()]):
+                continue  # 'set off by two suicide bombers': who did an act named by its own words
             if match.group().lower() in ("forces", "troops", "police") and COUNTED.search(text[:match.start()]):
                 continue  # '20 troops killed in a clash': the troops are its victims
             if match.group() in ("strike", "strikes") and not (STRIKE_CONTEXT.search(text[:match.start()])
@@ -201,6 +209,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
                 # 'a car-ramming attack in the city wounded seven': news of its own when nothing came before
                 mention.cited = mention.cited or (not definite and bool(INDEFINITE.search(text[:match.start()])))
+            if NAMED_AS.search(text[:match.start()]):
+                mention.reference, mention.cited = True, False
             if not mention.mutual:
                 _targets(facts, mention)
                 _blame(facts, mention)

@@ -1,0 +1,130 @@
+"""The drafter's wordings of events, meetings and their dates: statements as outlets word them, calls and visits,
+planned meetings, and the date a clause gives an act. The stories are written for the tests, in no outlet's words
+and about no event of the evaluation set."""
+from __future__ import annotations
+
+from datetime import date
+
+from newsevents.authoring.draft import draft_story
+from newsevents.authoring.evaluation.buildable import draft_problems
+from newsevents.authoring.evaluation.scoring import drafted_dates
+from newsevents.core.project import REPO_ROOT, Project
+from newsevents.ingest.articles import Article
+from newsevents.ingest.stories import parse_capture
+
+PUBLISHED = date(2031, 3, 14)  # a Friday
+
+
+def _draft(body: str) -> tuple[list[dict], dict]:
+    text = f"Test headline for a story written for the tests\n\n{body}\n"
+    story = parse_capture(text)[0]
+    article = Article(article_id="test-story", capture_file="test-story.txt", outlet="Test Outlet", story=story,
+                      text=text, capture_sha256="", headline=story.headline, headline_basis="printed", byline=None,
+                      byline_basis=None, published_date=PUBLISHED, published_date_earliest=PUBLISHED,
+                      published_date_latest=PUBLISHED, published_date_basis="stated", date_note=None, url=None)
+    drafted = draft_story(article, {}, {}, REPO_ROOT)
+    assert draft_problems(Project(), article, drafted) == []
+    dates = drafted_dates(drafted.coding["events"], article)
+    return drafted.coding["events"], {e["id"]: (dates[e["id"]].start, dates[e["id"]].end)
+                                      for e in drafted.coding["events"]}
+
+
+def _of(events: list[dict], kind: str) -> list[dict]:
+    return [e for e in events if e["type"] == kind]
+
+
+def _initiators(event: dict) -> list[str]:
+    return [r["actor"] for r in event.get("actors", []) if r["role"] == "initiator"]
+
+
+def test_a_judgement_on_an_act_named_before_is_a_statement_of_its_own():
+    events, _ = _draft(
+        "A missile strike hit a depot near Tarvo on Tuesday. Foreign Minister Lena Varga called the strike an act "
+        "of terror. President Omar Haddad described the attack as cowardly.")
+    speakers = [_initiators(e) for e in _of(events, "statement")]
+    assert speakers == [["lena-varga"], ["omar-haddad"]]
+    assert len(_of(events, "air_strike")) == 1  # 'the strike' is the one named before
+
+
+def test_a_speaker_set_off_by_an_aside_or_named_before_and():
+    events, dates = _draft(
+        "President Omar Haddad, who toured the market on Thursday, vowed to find those responsible. "
+        "Amnesty International said 40 people had been killed and called for an inquiry.")
+    statements = _of(events, "statement")
+    assert [_initiators(e) for e in statements] == [["omar-haddad"], ["amnesty-international"]]
+    assert dates[statements[0]["id"]] == (None, None)  # Thursday is the touring's
+
+
+def test_a_toll_in_hospital_a_guest_welcomed_or_a_person_accused_is_no_statement():
+    events, _ = _draft(
+        "Health Minister Lena Varga said 85 people had been treated in hospital. "
+        "President Omar Haddad welcomed Prime Minister Ivo Brandt to the capital for talks. "
+        "Two men accused over the 2029 bombing of a bridge were released.")
+    assert _of(events, "statement") == []
+
+
+def test_telephone_calls_and_visits_to_two_states():
+    events, dates = _draft(
+        "President Omar Haddad telephoned Prime Minister Ivo Brandt on Wednesday to offer his condolences. "
+        "Envoy Lena Varga visited Chile and Peru last month.")
+    call = next(e for e in events if e.get("meeting", {}).get("type") == "phone_call")
+    assert {p["actor"] for p in call["participants"]} == {"omar-haddad", "ivo-brandt"}
+    assert dates[call["id"]] == (date(2031, 3, 12), date(2031, 3, 12))
+    visits = [e for e in events if e.get("meeting", {}).get("type") == "visit"]
+    assert sorted(v["meeting"]["host"] for v in visits) == ["chile", "peru"]
+    assert all(dates[v["id"]] == (date(2031, 2, 1), date(2031, 2, 28)) for v in visits)
+
+
+def test_planned_visits_and_meetings():
+    events, dates = _draft(
+        "Foreign Minister Lena Varga, who visited Lima this week, is due in Quito on Monday for talks with "
+        "President Omar Haddad. The cabinet will meet on Sunday. Leaders said a regional summit that Peru is to "
+        "host in Lima would go ahead.")
+    meetings = _of(events, "meeting")
+    due = next(e for e in meetings if e["meeting"]["type"] == "visit" and e["status"] == "planned")
+    assert due["meeting"]["host"] == "ecuador" and dates[due["id"]] == (date(2031, 3, 17), date(2031, 3, 17))
+    assert "lena-varga" in {p["actor"] for p in due["participants"]}
+    cabinet = next(e for e in meetings if "cabinet" in str(e["evidence"]))
+    assert cabinet["status"] == "planned" and dates[cabinet["id"]] == (date(2031, 3, 16), date(2031, 3, 16))
+    summit = next(e for e in meetings if e["meeting"]["type"] == "conference")
+    assert summit["status"] == "planned"
+
+
+def test_talks_at_a_resort_have_happened_and_met_with_gunfire_is_no_meeting():
+    events, _ = _draft(
+        "President Omar Haddad had welcomed Prime Minister Ivo Brandt to the resort for talks on Thursday. "
+        "Rebels said their fighters had met the troops with gunfire.")
+    assert [e["status"] for e in _of(events, "meeting")] == ["occurred"]
+
+
+def test_an_emergency_session_is_a_meeting():
+    events, dates = _draft("Prime Minister Ivo Brandt chaired an emergency session of the cabinet on Wednesday.")
+    session = _of(events, "meeting")[0]
+    assert session["meeting"]["type"] == "multilateral_talks"
+    assert dates[session["id"]] == (date(2031, 3, 12), date(2031, 3, 12))
+
+
+def test_dates_an_act_does_not_take():
+    events, dates = _draft(
+        "Jets of the Republic of Pelora have bombed rebel camps almost daily since March 2, officials said. "
+        "Army chief Omar Haddad told a meeting of commanders late on Wednesday that a bomb had exploded on a bus. "
+        "The troops are due to leave by Tuesday, ending a 20-year war.")
+    assert all(dates[e["id"]] == (None, None) for e in _of(events, "air_strike") + _of(events, "explosion"))
+    assert all(dates[e["id"]] == (None, None) for e in _of(events, "war"))
+
+
+def test_a_suicide_bomber_who_struck_is_one_explosion_and_bombers_named_as_agents_are_none():
+    events, dates = _draft(
+        "On Thursday a suicide bomber struck crowds at the gate of the airport, killing 13 people. "
+        "Officials said the bombs appeared to have been set off by two suicide bombers.")
+    assert [e["type"] for e in events if e["type"] != "statement"] == ["explosion"]
+    assert dates[events[0]["id"]] == (date(2031, 3, 13), date(2031, 3, 13))
+
+
+def test_a_speaker_s_word_for_an_act_a_right_to_strike_and_secondary_blasts_are_no_acts():
+    events, _ = _draft(
+        "A truck rammed a crowd in the port on Thursday, killing 12 people. "
+        "President Omar Haddad condemned what he called a horrific terrorist attack. "
+        "Spokesman Ivo Brandt said the army had no right to carry out strikes in the valley. "
+        "Secondary explosions showed the car had held explosives.")
+    assert not [e for e in events if e["type"] in ("air_strike", "explosion", "armed_clash")]
