@@ -12,8 +12,8 @@ from newsevents.authoring.draft.text import Sentence
 SPEECH_VERB = re.compile(
     r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
-    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death toll|toll|number|"
-    r"figure))")  # 'put the death toll at', 'gave a lower toll'
+    r"posted)\b|\b(?:put|puts|gave|gives|given|estimated)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death toll|toll|"
+    r"number|figure))")  # 'put the death toll at', 'gave a lower toll'
 # '…, and in southeastern France a man drove …, prosecutors said': the speaker vouches for the last clause only
 NEW_CLAUSE = re.compile(r", and (?=(?:in|on|at|the|a|an) )")
 ACCORDING_TO = re.compile(r"\baccording to\b")

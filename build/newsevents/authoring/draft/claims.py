@@ -32,14 +32,18 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "airmen": "soldiers", "sailors": "soldiers", "marines": "soldiers", "conscripts": "soldiers",
     "recruits": "soldiers", "suspects": "militants", "assailants": "militants", "combatants": "militants",
     "members of staff": "civilians", "staff members": "civilians", "guests": "civilians",
+    "police officer": "soldiers", "policeman": "soldiers", "gunman": "militants", "militant": "militants",
+    "fighter": "militants", "attacker": "militants", "woman": "women", "man": "people",
 }
 # one victim named in an aside ('including two children and a soldier', 'among them an American aid worker')
 SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "soldiers", "officer": "soldiers",
             "civilian": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women",
-            "man": "people", "fighter": "militants", "guest": "civilians"}
+            "man": "people", "person": "people", "citizen": "people", "fighter": "militants", "gunman": "militants",
+            "militant": "militants", "attacker": "militants", "guest": "civilians"}
 # a people named by its demonym ('ten Ghanaians', 'two Israelis', 'Chinese'): people
 DEMONYM = r"(?-i:[A-Z][a-z]+(?:ans|is|ese))"
 VERBS = {"hospital": "injured", "taken to": "injured", "treated": "injured", "being treated": "injured",
+         "admitted": "injured", "still being treated": "injured", "shot and wounded": "injured", "shot": "killed",
          "kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
          "bodies": "killed", "number of people killed": "killed",
          "number of those killed": "killed", "number of those wounded": "injured",
@@ -58,8 +62,8 @@ ACTIVE_LIST = re.compile(r"\b(?P<verb>killing|killed|wounding|wounded|injuring|i
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 # one person: 'a soldier', 'an American aid worker', 'a volunteer fighter'
 _SINGULAR = "|".join(sorted(map(re.escape, SINGULAR), key=len, reverse=True))
-ONE = rf"(?P<count>an?|one) (?:(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?(?P<groups>{_SINGULAR}|" \
-      r"(?-i:[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)))"
+ONE = rf"(?P<count>an?|one) (?:U\.S\. |(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?" \
+      rf"(?P<groups>{_SINGULAR}|(?!commander|leader|founder)(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee)))"
 AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
@@ -79,11 +83,19 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
                r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish|ch)))"
     nouns = rf"(?:{group_words}|{DEMONYM}|{PEOPLE_NOUN})"
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
-    verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
+    verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt|shot dead|shot and (?:killed|" \
+           r"wounded))"
     tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives" \
-           r"|hospitali[sz]ed|taken to (?:a |the )?hospitals?|(?:being )?treated in (?:a |the )?hospitals?)"
+           r"|hospitali[sz]ed|taken to (?:a |the )?hospitals?|(?:still )?(?:being )?treated (?:in (?:a |the )?" \
+           r"hospitals?|for (?:[a-z]+ ){0,2}(?:wounds|injuries|burns))|admitted to (?:[\w\-]+ ){0,2}hospitals?)"
     return [
-        ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
+        # 'killing all 224 people on board': the count is the number
+        ("active", re.compile(rf"\b{verb} (?:all )?{count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:gave|given|giving) (?:a|the|its|their) (?:[a-z]+er )?(?P<verb>(?:death )?toll) "
+                              rf"(?:of|at) {count}\b", re.I)),  # 'had given a toll of 235'
+        ("passive", re.compile(rf"\b{count} of those (?P<verb>taken to hospital|hospitali[sz]ed|injured|wounded|"
+                               rf"killed) (?:were|was)\b", re.I)),  # 'Twelve of those taken to hospital were children'
+
         ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
                                rf"are|being|reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
         ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her|the) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
@@ -127,6 +139,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("including", re.compile(rf"\b{count} of (?:them|whom) (?:seriously|critically|severely|badly|in (?:a )?"
                                  rf"(?:critical|serious) condition|in intensive care)\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|among whom) {ONE}\b", re.I)),
+        ("active", re.compile(rf"\b{verb} {ONE}\b", re.I)),  # 'killed a U.S. civilian contractor'
+        ("passive", re.compile(rf"\b{ONE} (?:was|has been|had been) {tail}\b", re.I)),  # 'a gunman was shot dead'
     ]
 
 
@@ -203,8 +217,10 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
     for form, match in _read(facts, root):
         previous = claims[-1] if claims else None
         groups = match.groupdict().get("groups")
-        if form == "including" and (match.group("count").lower() == "some" or re.search(rf"{DEMONYM}$", groups or "")):
-            continue  # 'some of them children' counts no one; 'among them five Saudis' is a breakdown by country
+        if match.group("count").lower() in ("some", "several") and (form == "including" or not groups) or \
+                form == "including" and re.search(rf"{DEMONYM}$", groups or ""):
+            continue  # 'some of them children', 'some of those killed' count no one; 'among them five Saudis' is a
+            # breakdown by country
         count = "one" if match.group("count").lower() in ("a", "an") else match.group("count")
         claim = ClaimMention(outcome="", count=count, victim_group=_group(groups), facts=facts,
                              start=match.start(), end=match.end(),
