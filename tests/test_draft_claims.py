@@ -124,3 +124,22 @@ def test_vague_parts_and_a_leader_killed_are_not_drafted():
     assert [c[2] for c in found] == ["48"]
     found = _found("A drone strike in Kano on Monday killed a commander of the militia.")
     assert found == []
+
+
+def test_a_toll_told_place_by_place_and_a_list_of_nationalities_among_the_dead():
+    found = _found("Gunmen attacked two mosques in Kano on Friday. The governor said that 41 people had died at the "
+                   "first mosque, seven at the second and one later in hospital.")
+    assert [c[2] for c in found] == ["41", "seven", "one"]
+    found = _found("Gunmen stormed a cafe in Kano on Friday. According to the foreign ministry, nine Italians, seven "
+                   "Japanese and an American were among the dead.")
+    assert [(c[0], c[2]) for c in found] == [("foreign-ministry-unnamed", "nine"),
+                                             ("foreign-ministry-unnamed", "seven"),
+                                             ("foreign-ministry-unnamed", "one")]
+
+
+def test_a_revised_toll_and_people_taken_to_hospital():
+    found = _found("Bombs exploded at three churches in Kano on Sunday. The health ministry on Thursday revised the "
+                   "number of people killed in the bombings down to 253. The ambulance service said it had taken 59 "
+                   "people to eight hospitals.")
+    assert [c[1:3] for c in found] == [("killed", "253"), ("injured", "59")]
+    assert found[0][0] == "health-ministry-unnamed"  # the ministry that revised it
