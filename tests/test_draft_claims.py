@@ -102,3 +102,44 @@ def test_a_speaker_at_the_end_vouches_for_the_last_clause_only():
     found = _found("A suicide bomber killed 27 worshippers at a mosque in Kano on Friday, and in Abuja a man drove "
                    "a van into a factory, prosecutors said.")
     assert [(c[0], c[2]) for c in found] == [(None, "27")]
+
+
+def test_one_victim_and_other_wordings_of_a_toll():
+    found = _found("Gunmen ambushed a patrol near Kano on Sunday. One police officer was killed and a gunman was "
+                   "shot dead.")
+    assert [c[1:] for c in found] == [("killed", "One", "soldiers"), ("killed", "one", "militants")]
+    found = _found("A bomb exploded on an airliner over Kano on Monday, killing all 224 people on board.")
+    assert [c[1:3] for c in found] == [("killed", "224")]
+    found = _found("A gunman shot dead 38 people on a beach near Kano on Friday. The state news agency NAN had given "
+                   "a toll of 40 on Friday evening. The health minister said 85 people had been admitted to a "
+                   "hospital in Kano.")
+    assert [c[1:3] for c in found] == [("killed", "38"), ("killed", "40"), ("injured", "85")]
+
+
+def test_vague_parts_and_a_leader_killed_are_not_drafted():
+    found = _found("A drone strike hit a car in Kano on Monday. He said some of those killed were fighters.")
+    assert found == []
+    found = _found("A bomb exploded at a market in Kano on Monday. Police said 48 people were being treated in "
+                   "hospital, several of them in a critical condition.")
+    assert [c[2] for c in found] == ["48"]
+    found = _found("A drone strike in Kano on Monday killed a commander of the militia.")
+    assert found == []
+
+
+def test_a_toll_told_place_by_place_and_a_list_of_nationalities_among_the_dead():
+    found = _found("Gunmen attacked two mosques in Kano on Friday. The governor said that 41 people had died at the "
+                   "first mosque, seven at the second and one later in hospital.")
+    assert [c[2] for c in found] == ["41", "seven", "one"]
+    found = _found("Gunmen stormed a cafe in Kano on Friday. According to the foreign ministry, nine Italians, seven "
+                   "Japanese and an American were among the dead.")
+    assert [(c[0], c[2]) for c in found] == [("foreign-ministry-unnamed", "nine"),
+                                             ("foreign-ministry-unnamed", "seven"),
+                                             ("foreign-ministry-unnamed", "one")]
+
+
+def test_a_revised_toll_and_people_taken_to_hospital():
+    found = _found("Bombs exploded at three churches in Kano on Sunday. The health ministry on Thursday revised the "
+                   "number of people killed in the bombings down to 253. The ambulance service said it had taken 59 "
+                   "people to eight hospitals.")
+    assert [c[1:3] for c in found] == [("killed", "253"), ("injured", "59")]
+    assert found[0][0] == "health-ministry-unnamed"  # the ministry that revised it

@@ -12,11 +12,11 @@ from newsevents.authoring.draft.text import Sentence
 SPEECH_VERB = re.compile(
     r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
-    r"posted)\b|\b(?:put|puts|gave|gives|estimated)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death toll|toll|number|"
-    r"figure))")  # 'put the death toll at', 'gave a lower toll'
+    r"posted)\b|\b(?:put|puts|gave|gives|given|estimated|revised)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death "
+    r"toll|toll|number|figure))")  # 'put the death toll at', 'gave a lower toll'
 # '…, and in southeastern France a man drove …, prosecutors said': the speaker vouches for the last clause only
 NEW_CLAUSE = re.compile(r", and (?=(?:in|on|at|the|a|an) )")
-ACCORDING_TO = re.compile(r"\baccording to\b")
+ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 SUBJECT_GAP = re.compile(r"^(?:[’']s)?(?: (?:[a-z][\w\-’]*|on [A-Z]\w*|in a [\w ]+?))*? ?,? ?$")
 APPOSITION = re.compile(r", ([^,]{1,140}), ?$")
 ACRONYM = re.compile(r"^(?: \([A-Z][A-Za-z]{1,9})?\)(?= )")  # "X (XYZ) said", or its "(XYZ)" named
@@ -124,6 +124,8 @@ def find_attributions(sentence: Sentence, mentions: list[Mention], dates: list[D
     for match in ACCORDING_TO.finditer(text):
         start, end = match.span()
         covers = (_clause_before(text, start), start)
+        if not text[:start].strip():  # 'According to the ministry, nine Italians … were among the dead.'
+            covers = (end, len(text))
         found.append(Attribution(_speaker_after(text, end, mentions), start, end, covers, None, True))
     return sorted(found, key=lambda a: a.verb_start)
 

@@ -32,14 +32,19 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "airmen": "soldiers", "sailors": "soldiers", "marines": "soldiers", "conscripts": "soldiers",
     "recruits": "soldiers", "suspects": "militants", "assailants": "militants", "combatants": "militants",
     "members of staff": "civilians", "staff members": "civilians", "guests": "civilians",
+    "police officer": "soldiers", "policeman": "soldiers", "gunman": "militants", "militant": "militants",
+    "fighter": "militants", "attacker": "militants", "woman": "women", "man": "people",
 }
 # one victim named in an aside ('including two children and a soldier', 'among them an American aid worker')
 SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "soldiers", "officer": "soldiers",
             "civilian": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women",
-            "man": "people", "fighter": "militants", "guest": "civilians"}
+            "man": "people", "person": "people", "citizen": "people", "fighter": "militants", "gunman": "militants",
+            "militant": "militants", "attacker": "militants", "guest": "civilians"}
 # a people named by its demonym ('ten Ghanaians', 'two Israelis', 'Chinese'): people
 DEMONYM = r"(?-i:[A-Z][a-z]+(?:ans|is|ese))"
 VERBS = {"hospital": "injured", "taken to": "injured", "treated": "injured", "being treated": "injured",
+         "admitted": "injured", "taken": "injured", "took": "injured", "taking": "injured",
+         "still being treated": "injured", "shot and wounded": "injured", "shot": "killed",
          "kill": "killed", "dead": "killed", "died": "killed", "death": "killed", "the death": "killed",
          "bodies": "killed", "number of people killed": "killed",
          "number of those killed": "killed", "number of those wounded": "injured",
@@ -50,16 +55,20 @@ VERBS = {"hospital": "injured", "taken to": "injured", "treated": "injured", "be
 # people named by what they do, in words the list above lacks ('spectators', 'bystanders', 'commuters')
 PEOPLE_NOUN = r"(?-i:[a-z]{3,}(?:ers|ors|ists|ants|ents|ians|ees))"
 # 'said that 142 students, three police officers and two soldiers had been killed': one claim per group listed
-LIST_PASSIVE = re.compile(r"(?:^|\bthat |, )(?P<list>[^.;:]{5,160}?) (?:had been|have been|were|are) "
-                          r"(?P<verb>killed|wounded|injured)\b")
+# 'nine Italians, seven Japanese and an Indian were among the dead'
+LIST_PASSIVE = re.compile(r"(?:^|\bthat |, )(?P<list>[^.;:]{5,160}?) (?:had been|have been|were|are)(?: among the)? "
+                          r"(?P<verb>killed|wounded|injured|dead)\b")
+SINGLE_DEMONYM = r"(?-i:[A-Z][a-z]+(?:an|i|ese))"  # 'an Indian', 'an American'
+# a toll told place by place: '41 people had died at the mosque, seven at the centre and one later in hospital'
+PLACE_BY_PLACE = r"(?: [^,;]{{0,60}}?)?(?:,| and|, and) {count} (?=(?:at|in|on|later|inside|near|outside)\b)"
 # 'killing 13 service members and at least 170 Afghans', 'the deaths of four police officers and two civilians'
 ACTIVE_LIST = re.compile(r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|the deaths of) "
                          r"(?P<list>(?:[^.;]|(?<=\b[A-Z])\.){5,160})")
 LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dead|killed|wounded|injured)\b")
 # one person: 'a soldier', 'an American aid worker', 'a volunteer fighter'
 _SINGULAR = "|".join(sorted(map(re.escape, SINGULAR), key=len, reverse=True))
-ONE = rf"(?P<count>an?|one) (?:(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?(?P<groups>{_SINGULAR}|" \
-      r"(?-i:[a-z]{3,}(?:er|or|ist|ant|ent|ian|ee)))"
+ONE = rf"(?P<count>an?|one) (?:U\.S\. |(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?" \
+      rf"(?P<groups>{_SINGULAR}|(?!commander|leader|founder)(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee)))"
 AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 
@@ -79,11 +88,23 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
                r"(?-i:(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:i|n|ese|ish|ch)))"
     nouns = rf"(?:{group_words}|{DEMONYM}|{PEOPLE_NOUN})"
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
-    verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt)"
+    verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt|shot dead|shot and (?:killed|" \
+           r"wounded))"
     tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives" \
-           r"|hospitali[sz]ed|taken to (?:a |the )?hospitals?|(?:being )?treated in (?:a |the )?hospitals?)"
+           r"|hospitali[sz]ed|taken to (?:a |the )?hospitals?|(?:still )?(?:being )?treated (?:in (?:a |the )?" \
+           r"hospitals?|for (?:[a-z]+ ){0,2}(?:wounds|injuries|burns))|admitted to (?:[\w\-]+ ){0,2}hospitals?)"
     return [
-        ("active", re.compile(rf"\b{verb} {count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
+        # 'killing all 224 people on board': the count is the number
+        ("active", re.compile(rf"\b{verb} (?:all )?{count}(?: of)?(?: {groups})?(?P<more> more| others)?\b", re.I)),
+        ("deaths", re.compile(rf"\b(?P<verb>taken|took|taking) {count}(?: {groups})? to (?:[\w\-]+ ){{0,2}}"
+                              rf"hospitals?\b", re.I)),  # 'it had taken 59 people to eight hospitals'
+        ("deaths", re.compile(rf"\brevised the (?P<verb>(?:death )?toll|number of (?:people |those )?(?:killed|dead|"
+                              rf"wounded|injured))(?: [^,.;]{{1,60}}?)? (?:down|up) to {count}\b", re.I)),
+        ("deaths", re.compile(rf"\b(?:gave|given|giving) (?:a|the|its|their) (?:[a-z]+er )?(?P<verb>(?:death )?toll) "
+                              rf"(?:of|at) {count}\b", re.I)),  # 'had given a toll of 235'
+        ("passive", re.compile(rf"\b{count} of those (?P<verb>taken to hospital|hospitali[sz]ed|injured|wounded|"
+                               rf"killed) (?:were|was)\b", re.I)),  # 'Twelve of those taken to hospital were children'
+
         ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
                                rf"are|being|reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
         ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her|the) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
@@ -127,6 +148,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("including", re.compile(rf"\b{count} of (?:them|whom) (?:seriously|critically|severely|badly|in (?:a )?"
                                  rf"(?:critical|serious) condition|in intensive care)\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|among whom) {ONE}\b", re.I)),
+        ("active", re.compile(rf"\b{verb} {ONE}\b", re.I)),  # 'killed a U.S. civilian contractor'
+        ("passive", re.compile(rf"\b{ONE} (?:was|has been|had been) {tail}\b", re.I)),  # 'a gunman was shot dead'
     ]
 
 
@@ -153,8 +176,14 @@ def _outcome(verb: str) -> str:
 @cache
 def _item(root: Path) -> re.Pattern:
     group_words = "|".join(sorted(map(re.escape, GROUPS), key=len, reverse=True))
-    return re.compile(rf"\b{_count(root)}(?: of (?:its|their|our)(?: own)?)? (?P<groups>(?:U\.S\. |(?-i:[A-Z][a-z]+) )?"
-                      rf"(?:[a-z]+ )?(?:{group_words}|{DEMONYM})(?: and (?:{group_words}))?)\b", re.I)
+    return re.compile(rf"\b(?:{_count(root)}|(?P<one>an?))(?: of (?:its|their|our)(?: own)?)? (?P<groups>(?:U\.S\. |"
+                      rf"(?-i:[A-Z][a-z]+) )?(?:[a-z]+ )?(?:{group_words}|{DEMONYM}|{SINGLE_DEMONYM})"
+                      rf"(?: and (?:{group_words}))?)\b", re.I)
+
+
+@cache
+def _place_by_place(root: Path) -> re.Pattern:
+    return re.compile(PLACE_BY_PLACE.format(count=_count(root)), re.I)
 
 
 def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
@@ -163,6 +192,9 @@ def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     for listing in [*LEFT_LIST.finditer(facts.text), *LIST_PASSIVE.finditer(facts.text),
                     *ACTIVE_LIST.finditer(facts.text)]:
         items = list(_item(root).finditer(facts.text, listing.start("list"), listing.end("list")))
+        end = listing.end()
+        if listing.re is not LIST_PASSIVE:  # 'an Indian' is one of a list before 'were among the dead' only
+            items = [item for item in items if not item.group("one")]
         if listing.re is ACTIVE_LIST:  # the items that follow the verb, one after another
             chain = [item for item in items[:1] if item.start() == listing.start("list")]
             for item in items[1:] if chain else []:
@@ -170,13 +202,14 @@ def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
                     break
                 chain.append(item)
             items = chain
+            end = chain[-1].end() if chain else end
         if listing.re is LIST_PASSIVE:  # only a plain list that ends at the verb: 'A, B and C had been killed'
             joined = all(re.fullmatch(r",(?: and)? | and ", facts.text[a.end():b.start()])
                          for a, b in zip(items, items[1:]))
             if not (items and joined and items[-1].end() == listing.end("list")):
                 continue
         if len(items) >= 2:
-            found += [(f"listed:{_outcome(listing.group('verb'))}:{listing.end()}", item) for item in items]
+            found += [(f"listed:{_outcome(listing.group('verb'))}:{end}", item) for item in items]
     return found
 
 
@@ -197,15 +230,31 @@ def _read(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
     return sorted(found, key=lambda item: item[1].start())
 
 
+def _told_place_by_place(claim: ClaimMention, root: Path) -> list[ClaimMention]:
+    """'41 people had died at the mosque, seven at the centre and one later in hospital': one claim a place."""
+    found, end = [], claim.end
+    while more := _place_by_place(root).match(claim.facts.text, end):
+        if more.group("unruled"):
+            break
+        found.append(ClaimMention(claim.outcome, more.group("count"), claim.victim_group, claim.facts,
+                                  more.start("count"), more.end("count"), claim.claimant))
+        end = more.end("count")
+    return found
+
+
 def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
     """Claims in a sentence, in order; sub-groups ('among them two children') point at the claim before them."""
     claims: list[ClaimMention] = []
-    for form, match in _read(facts, root):
+    read = _read(facts, root)
+    for form, match in read:
         previous = claims[-1] if claims else None
         groups = match.groupdict().get("groups")
-        if form == "including" and (match.group("count").lower() == "some" or re.search(rf"{DEMONYM}$", groups or "")):
-            continue  # 'some of them children' counts no one; 'among them five Saudis' is a breakdown by country
-        count = "one" if match.group("count").lower() in ("a", "an") else match.group("count")
+        printed = match.group("count") or "a"  # an item of a list: 'an Indian'
+        if printed.lower() in ("some", "several") and (form == "including" or not groups) or \
+                form == "including" and re.search(rf"{DEMONYM}$", groups or ""):
+            continue  # 'some of them children', 'some of those killed' count no one; 'among them five Saudis' is a
+            # breakdown by country
+        count = "one" if printed.lower() in ("a", "an") else printed
         claim = ClaimMention(outcome="", count=count, victim_group=_group(groups), facts=facts,
                              start=match.start(), end=match.end(),
                              claimant=facts.speaker_at(match.start()) or facts.speaker_at(match.start("count")))
@@ -222,8 +271,10 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
             if match.groupdict().get("more"):  # "wounded 19 others"
                 claim.victim_group = "people"
         claims.append(claim)
+        if form in ("active", "passive"):
+            claims += _told_place_by_place(claim, root)
         one = AND_ONE.match(facts.text, claim.end) if groups and match.end("groups") == match.end() else None
-        if one:  # 'killed 21 foreign tourists and a Tunisian police officer'
+        if one and not any(m.start() < one.end() and one.start() < m.end() for _, m in read if m is not match):
             claims.append(ClaimMention(claim.outcome, "one", _group(one.group("groups")), facts, one.start(), one.end(),
                                        claim.claimant, claim.part_of))
     return claims

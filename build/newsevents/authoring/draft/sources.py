@@ -48,9 +48,10 @@ SOURCE = re.compile(rf"\b(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?:(?P<body>{
 SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|who asked|who spoke|who declined)"
                           r"[^,;.]{0,60},)?"  # 'sources here, citing intercepts, said'
                           r"(?: (?:had|have|has|also|later|earlier|previously|on [A-Z][a-z]+day))* (?:said|say|says|"
-                          r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described)\b"
+                          r"told|tell|reported|report|confirmed|announced|gave|put|estimated|counted|described|revised)\b"
                           r"|^, who\b")
-SPEAKS_BEFORE = re.compile(r"\baccording to (?:(?:a|the) (?:statement|report|tally|count|figures?) (?:from|by|of) )?$")
+SPEAKS_BEFORE = re.compile(r"\b[Aa]ccording to (?:(?:a|the) (?:statement|report|tally|count|figures?) "
+                           r"(?:from|by|of) )?$")
 
 
 @dataclass(frozen=True)
