@@ -128,3 +128,22 @@ def test_a_speaker_s_word_for_an_act_a_right_to_strike_and_secondary_blasts_are_
         "Spokesman Ivo Brandt said the army had no right to carry out strikes in the valley. "
         "Secondary explosions showed the car had held explosives.")
     assert not [e for e in events if e["type"] in ("air_strike", "explosion", "armed_clash")]
+
+
+def test_a_pronoun_speaker_denials_and_a_stance_on_such_an_attack():
+    events, dates = _draft(
+        "Prime Minister Ivo Brandt visited the wounded on Friday. He said on Saturday that the country would not "
+        "bow to terror. Interior Minister Lena Varga denied reports that the police had been warned. "
+        "President Omar Haddad said there could be no excuse for such a cowardly attack.")
+    statements = _of(events, "statement")
+    assert [_initiators(e) for e in statements] == [["ivo-brandt"], ["lena-varga"], ["omar-haddad"]]
+    assert dates[statements[0]["id"]] == (date(2031, 3, 8), date(2031, 3, 8))
+
+
+def test_a_speaker_who_said_and_warned_and_a_call_told_is_no_statement():
+    events, _ = _draft(
+        "Spokesman Omar Haddad, of the rebel movement, said on Saturday that the group had sent drones against "
+        "the plants, and warned that it would widen its campaign. "
+        "He said he had spoken earlier in the day with President Ivo Brandt.")
+    statements = _of(events, "statement")
+    assert [_initiators(e) for e in statements] == [["omar-haddad"]]
