@@ -147,3 +147,22 @@ def test_a_speaker_who_said_and_warned_and_a_call_told_is_no_statement():
         "He said he had spoken earlier in the day with President Ivo Brandt.")
     statements = _of(events, "statement")
     assert [_initiators(e) for e in statements] == [["omar-haddad"]]
+
+
+def test_a_flight_to_another_state_for_talks_is_one_visit_and_a_trip_at_home_or_to_mourners_is_none():
+    events, dates = _draft(
+        "President Omar Haddad flew to Lima late on Sunday for talks with the government. "
+        "Prime Minister Ivo Brandt flew to Tarvo on Tuesday. Minister Lena Varga met the mayor and families of "
+        "the victims.")
+    meetings = _of(events, "meeting")
+    assert [(m["meeting"]["type"], m["meeting"]["host"]) for m in meetings] == [("visit", "peru")]
+    assert dates[meetings[0]["id"]] == (date(2031, 3, 9), date(2031, 3, 9))
+
+
+def test_a_meeting_with_security_chiefs_is_multilateral_and_one_of_two_leaders_no_summit():
+    events, _ = _draft(
+        "President Omar Haddad held an emergency meeting with his army and police chiefs on Friday. "
+        "A meeting between President Ana Ruiz and Prime Minister Ivo Brandt, the first between leaders of the two "
+        "countries, is being prepared.")
+    assert [e["meeting"]["type"] for e in _of(events, "meeting")][0] == "multilateral_talks"
+    assert "conference" not in [e["meeting"]["type"] for e in _of(events, "meeting")]
