@@ -166,3 +166,22 @@ def test_a_meeting_with_security_chiefs_is_multilateral_and_one_of_two_leaders_n
         "countries, is being prepared.")
     assert [e["meeting"]["type"] for e in _of(events, "meeting")][0] == "multilateral_talks"
     assert "conference" not in [e["meeting"]["type"] for e in _of(events, "meeting")]
+
+
+def test_a_border_closed_flights_suspended_and_a_high_commissioner_withdrawn():
+    events, dates = _draft(
+        "President Omar Haddad ordered the immediate closure of the border with Peru on Wednesday. "
+        "Ecuador suspended all passenger flights to Chile on Monday. "
+        "Bolivia withdrew its high commissioner from Lima on Thursday.")
+    sanctions = _of(events, "sanctions")
+    assert [_initiators(e) for e in sanctions] == [["omar-haddad"], ["ecuador"]]
+    assert dates[sanctions[0]["id"]] == (date(2031, 3, 12), date(2031, 3, 12))
+    recall = _of(events, "diplomatic_downgrade")[0]
+    assert _initiators(recall) == ["bolivia"] and dates[recall["id"]] == (date(2031, 3, 13), date(2031, 3, 13))
+
+
+def test_suicide_bombers_who_struck_and_a_bomb_that_went_off_are_explosions_not_strikes():
+    events, _ = _draft(
+        "Suicide bombers struck two cafes in the capital on Sunday night. An hour later a third bomb went off "
+        "in a train.")
+    assert {e["type"] for e in events} == {"explosion"}
