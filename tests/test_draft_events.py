@@ -128,3 +128,60 @@ def test_a_speaker_s_word_for_an_act_a_right_to_strike_and_secondary_blasts_are_
         "Spokesman Ivo Brandt said the army had no right to carry out strikes in the valley. "
         "Secondary explosions showed the car had held explosives.")
     assert not [e for e in events if e["type"] in ("air_strike", "explosion", "armed_clash")]
+
+
+def test_a_pronoun_speaker_denials_and_a_stance_on_such_an_attack():
+    events, dates = _draft(
+        "Prime Minister Ivo Brandt visited the wounded on Friday. He said on Saturday that the country would not "
+        "bow to terror. Interior Minister Lena Varga denied reports that the police had been warned. "
+        "President Omar Haddad said there could be no excuse for such a cowardly attack.")
+    statements = _of(events, "statement")
+    assert [_initiators(e) for e in statements] == [["ivo-brandt"], ["lena-varga"], ["omar-haddad"]]
+    assert dates[statements[0]["id"]] == (date(2031, 3, 8), date(2031, 3, 8))
+
+
+def test_a_speaker_who_said_and_warned_and_a_call_told_is_no_statement():
+    events, _ = _draft(
+        "Spokesman Omar Haddad, of the rebel movement, said on Saturday that the group had sent drones against "
+        "the plants, and warned that it would widen its campaign. "
+        "He said he had spoken earlier in the day with President Ivo Brandt.")
+    statements = _of(events, "statement")
+    assert [_initiators(e) for e in statements] == [["omar-haddad"]]
+
+
+def test_a_flight_to_another_state_for_talks_is_one_visit_and_a_trip_at_home_or_to_mourners_is_none():
+    events, dates = _draft(
+        "President Omar Haddad flew to Lima late on Sunday for talks with the government. "
+        "Prime Minister Ivo Brandt flew to Tarvo on Tuesday. Minister Lena Varga met the mayor and families of "
+        "the victims.")
+    meetings = _of(events, "meeting")
+    assert [(m["meeting"]["type"], m["meeting"]["host"]) for m in meetings] == [("visit", "peru")]
+    assert dates[meetings[0]["id"]] == (date(2031, 3, 9), date(2031, 3, 9))
+
+
+def test_a_meeting_with_security_chiefs_is_multilateral_and_one_of_two_leaders_no_summit():
+    events, _ = _draft(
+        "President Omar Haddad held an emergency meeting with his army and police chiefs on Friday. "
+        "A meeting between President Ana Ruiz and Prime Minister Ivo Brandt, the first between leaders of the two "
+        "countries, is being prepared.")
+    assert [e["meeting"]["type"] for e in _of(events, "meeting")][0] == "multilateral_talks"
+    assert "conference" not in [e["meeting"]["type"] for e in _of(events, "meeting")]
+
+
+def test_a_border_closed_flights_suspended_and_a_high_commissioner_withdrawn():
+    events, dates = _draft(
+        "President Omar Haddad ordered the immediate closure of the border with Peru on Wednesday. "
+        "Ecuador suspended all passenger flights to Chile on Monday. "
+        "Bolivia withdrew its high commissioner from Lima on Thursday.")
+    sanctions = _of(events, "sanctions")
+    assert [_initiators(e) for e in sanctions] == [["omar-haddad"], ["ecuador"]]
+    assert dates[sanctions[0]["id"]] == (date(2031, 3, 12), date(2031, 3, 12))
+    recall = _of(events, "diplomatic_downgrade")[0]
+    assert _initiators(recall) == ["bolivia"] and dates[recall["id"]] == (date(2031, 3, 13), date(2031, 3, 13))
+
+
+def test_suicide_bombers_who_struck_and_a_bomb_that_went_off_are_explosions_not_strikes():
+    events, _ = _draft(
+        "Suicide bombers struck two cafes in the capital on Sunday night. An hour later a third bomb went off "
+        "in a train.")
+    assert {e["type"] for e in events} == {"explosion"}

@@ -9,10 +9,11 @@ import re
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
-ENVOY = r"(?:top diplomat|ambassadors?|envoys?|charg[eé]s? d[’']affaires|diplomats?|consul)"
+ENVOY = r"(?:top diplomat|ambassadors?|envoys?|charg[eé]s? d[’']affaires|diplomats?|consul|high commissioners?)"
 STEPS = [  # (event type, action, pattern): `whose` names the envoy's state, `rest` is where a target may follow
     ("diplomatic_downgrade", "summon", rf"\bsummon(?:ed|s|ing)? (?:the |a )?(?P<whose>(?:[\w’'.-]+ ){{0,4}}?){ENVOY}"),
-    ("diplomatic_downgrade", "recall", rf"\brecall(?:ed|s|ing)? (?:its|their|his|her|the) (?:own )?{ENVOY}"),
+    ("diplomatic_downgrade", "recall", rf"\b(?:recall(?:ed|s|ing)?|withdr(?:ew|aws?|awn|awing)) (?:its|their|his|"
+                                       rf"her|the) (?:own )?{ENVOY}"),
     ("diplomatic_downgrade", "expel", rf"\b(?:expel(?:led|s|ling)?|ordered out) (?P<whose>(?:[\w’'.-]+ ){{0,4}}?)"
                                       rf"{ENVOY}"),
     ("diplomatic_downgrade", "expel", rf"\bgave (?P<whose>(?:[\w’'.-]+ ){{1,3}}?){ENVOY} \w+ (?:hours|days) to "

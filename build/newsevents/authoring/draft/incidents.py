@@ -17,7 +17,13 @@ KINDS = [  # (event type, action, pattern)
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
                                r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|\b(?:suspend|halt|freez|cut)"
                                r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
-                               r"financial |budget )*(?:cooperation|aid|assistance|support)\b"),
+                               r"financial |budget )*(?:cooperation|aid|assistance|support)\b|"
+                               # a border or crossing closed to another side, flights suspended, a trade status taken
+                               r"\b(?:clos(?:ed|es|ing)|shut(?:s|ting)?|seal(?:ed|s|ing)?) (?:the |its |their |all )?"
+                               r"(?:(?-i:[A-Z])[\w\-]+ (?:and (?-i:[A-Z])[\w\-]+ )?)?(?:border crossings?|crossings?|"
+                               r"border)\b|\b(?:immediate |full )?closure of (?:the |its |their )?border\b|"
+                               r"\bsuspend(?:ed|s|ing)? (?:all )?(?:passenger |commercial )?flights to\b|"
+                               r"\bstripp(?:ed|ing) \w+ of (?:its )?most-favou?red-nation\b"),
     ("negotiation_failure", "failure", r"\b(?:talks|negotiations)(?: (?:between|with|of|in|on) [^,.;]{1,60}?)? "
                                        r"(?:had )?(?:collapsed|broke down|ended without|"
                                        r"failed)\b|\bfailed to (?:reach|agree|strike) (?:a |an )?(?:deal|"

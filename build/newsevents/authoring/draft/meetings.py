@@ -15,7 +15,8 @@ KINDS = [  # (action, pattern)
                    r"\btelephone conversation\b|\b(?:tele)?phoned\b|\bspo(?:ke|ken) (?:with|to) [^,;.]{1,60}? by "
                    r"(?:tele)?phone\b"),
     ("visit", r"\b(?<!was )(?<!is )(?<!were )visit(?:s|ed|ing)?\b(?! (?:card|or))|\btrip to\b|"
-              r"\btravel(?:l)?ed to\b|\b(?:is|are) due in(?= [A-Z])"),  # 'the minister is due in Delhi on Thursday'
+              r"\b(?:travel(?:s|l?ed|l?ing)?|fl(?:ew|y|ies|ying)) to(?= (?-i:[A-Z]))|"  # 'flew to Niamey'
+              r"\b(?:is|are) due in(?= (?-i:[A-Z]))"),  # 'the minister is due in Delhi on Thursday'
     ("conference", r"\bsummits?\b|\b(?<!news )(?<!press )conference\b(?! call)"),
     ("talks", r"\btalks\b|\bnegotiations\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b|"
               r"\b(?:emergency|extraordinary|special|closed-door|night|plenary) session\b"),
@@ -24,7 +25,7 @@ PATTERNS = [(action, re.compile(pattern, re.IGNORECASE)) for action, pattern in 
 # 'the talks', 'their first meeting'; not 'to the resort for talks', and never a verb ('The cabinet will meet')
 DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: (?!(?:for|to|of|in|on|at|with|by|from|will|would)\b)"
                       r"[a-z\-]+){0,2} $")
-VERBS = re.compile(r"me(?:e)?ts?|(?:tele)?phoned|(?:is|are) due in", re.IGNORECASE)
+VERBS = re.compile(r"me(?:e)?ts?|(?:tele)?phoned|(?:is|are) due in|(?:travel|fl[eyi])\w* to", re.IGNORECASE)
 HOSTED_BY = re.compile(r"\b(?:hosted|organi[sz]ed|convened|chaired) by\b|\bat the invitation of\b")
 HOSTS = re.compile(r"\b(?:hosted|hosts|will host|to host)\b")
 DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused to (?:attend|join|take part)|"
@@ -40,7 +41,7 @@ COMING_AFTER = re.compile(r"^(?: (?:that|which) [\w’' ]{1,40}?)? (?:is|are) (?
                           r"(?:go ahead|take place|be held|open)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
-                  r"chaired|convened?|service chiefs)\b", re.IGNORECASE)
+                  r"chaired|convened?|chiefs|cabinet)\b", re.IGNORECASE)
 # a gathering of many heads: 'leaders of the bloc will meet', 'a virtual meeting of G7 leaders', 'an all-party meeting'
 GATHERING = re.compile(r"\b(?:[Ll]eaders of|heads of (?:state|government)|chief ministers|all-party|"
                        r"[A-Z]+\d* leaders)\b")
@@ -50,7 +51,7 @@ SIDELINES = re.compile(r"\bsidelines of (?:a|an|the)(?: [\w’'\-]+){0,3} $")  #
 JOINED = re.compile(r"^(?: and (?:with )?|, (?:and )?(?:with )?| as well as )(?:(?:[A-Z][\w.\-]*|of) )*$")
 # 'met A, B and C officials in the capital for talks': one meeting; a new clause (', and', ', which') parts two
 FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)(?:[^;.]|\.(?= \d))){0,90}? "
-                   r"(?:for|at|during|in)"
+                   r"(?:for|at|during|in|to|and)"
                    r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
 # talks asked for and visits halted are no meetings: 'called on X to hold direct talks', 'urged both sides to return
 # to negotiations', 'a suspension of high-level visits'
@@ -63,6 +64,8 @@ NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} 
                            r"front(?:line)?s?|positions?|hotels?|schools?|mosques?|churches|church|markets?|prisons?|villages?|"
                            r"morgues?|wreckage)\b")
 
+# meeting those who suffered is no meeting of sides: 'met the district head and families of the victims'
+MET_MOURNERS = re.compile(r"^(?: [\w’'\-]+){0,5} (?:families|survivors|victims|wounded|injured|relatives|mourners)\b")
 # met with force is no meeting: 'their fighters had met the troops with gunfire'
 MET_WITH_FORCE = re.compile(r"^(?: [\w’'\-]+){0,5} with (?:[a-z]+ )?(?:gunfire|fire|bullets|force|resistance|tear gas|"
                             r"violence|rockets|bombs|stones)\b")
@@ -186,8 +189,12 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
             if any(s < match.end() and match.start() < e for s, e in taken) or \
                     SIDELINES.search(facts.text[:match.start()]) or NOT_HELD.search(facts.text[:match.start()]) or \
                     (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])) or \
-                    MET_WITH_FORCE.match(facts.text[match.end():]):
+                    MET_WITH_FORCE.match(facts.text[match.end():]) or \
+                    (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])):
                 continue
+            if re.match(r"(?i:travel|fl[eyi])", match.group()) and not any(
+                    m.start == match.end() + 1 and m.kind in ("state", "capital") for m in facts.actors):
+                continue  # 'flew to Marawi', a city at home: a journey, not a visit to another state
             taken.append(match.span())
             found.append(_meeting(facts, action, match))
     return [call for m in _one_meeting(facts, sorted(found, key=lambda m: m.start)) for call in _separately(facts, m)]
@@ -200,8 +207,8 @@ def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventM
     for mention in found:
         verb = kept[-1] if kept else None
         word = facts.text[verb.start:verb.end].lower() if verb else ""
-        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*|(?:is|are) due in", word) and
-                                FOR_A.fullmatch(facts.text[verb.end:mention.start])):
+        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*|(?:is|are) due in|(?:travel|fl[eyi])\w* to",
+                                             word) and FOR_A.fullmatch(facts.text[verb.end:mention.start])):
             kept.append(mention)
             continue
         whole, part = (verb, mention) if verb.action == "visit" else (mention, verb)
@@ -241,7 +248,7 @@ def meeting_type(action: str, participants: dict[str, str], sentences_text: str,
     are a council's or assembly's own meetings). `kinds`: each participant's actor type."""
     if action in ("visit", "phone_call", "conference"):
         return action
-    if GATHERING.search(sentences_text):
+    if GATHERING.search(sentences_text) and not TWO_SIDES.search(sentences_text):
         return "conference"
     sides = [a for a, how in participants.items() if how != "host"]
     rest = TWO_SIDES.sub(" ", sentences_text)

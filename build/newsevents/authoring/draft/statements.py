@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsevents.authoring.draft.actors import Mention
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import EventMention
 
@@ -23,7 +24,11 @@ ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|
                   r"accus(?:ed|es)(?! (?:of|over|in)\b)|vow(?:ed|s)|demand(?:ed|s)|declar(?:ed|es)|reject(?:ed|s)|"
                   # a guest welcomed is no stance: 'welcomed Xi to the resort', 'welcomed him before leading him'
                   r"welcom(?:ed|es)(?! (?:[A-Z][\w.\-]* ){1,5}(?:to|at|for)\b| (?:him|her|them)\b)|"
-                  r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s))\b")
+                  r"announc(?:ed|es)|pledg(?:ed|es)|threaten(?:ed|s)|apologi[sz](?:ed|es)|"
+                  r"den(?:ied|ies)(?= (?:that|any|the|reports?|claims?|involvement|responsibility|it)\b)|"
+                  r"dismiss(?:ed|es)(?= (?:the|a|an|it|reports?|claims?|accusations?)\b)|"
+                  r"express(?:ed|es)(?= (?:his |her |their |its |deep |deepest )?(?:regret|condolences|solidarity|"
+                  r"concern|sorrow|shock|outrage)))\b")
 ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
                        r"(?:statement|address|speech|interview|post)\b|\btold (?:a )?(?:news|press) conference\b|"
                        r"\b(?:wrote|posted|said) (?:on|in a post on) (?:X|Twitter|Facebook|Telegram)\b|"
@@ -32,10 +37,10 @@ SAID = re.compile(r"\b(?:said|says|told)\b(?! (?:it|they) (?:had )?(?:killed|str
 QUOTED = re.compile(r"[“\"][^”\"]{20,}[,.]?[”\"],? (?:[\w’'\- ]{0,60} )?(?:said|told|wrote)\b")
 EVENT_NEWS = re.compile(r"\b(?:will|would|is to|are to|was to) (?:visit|meet|hold|attend|travel|host|return)\b|"
                         r"\b(?:strikes?|attack(?:ed|s)?|struck|visit(?:ed)?|met|talks|recalled|summoned|expelled|"
-                        r"(?:tele)?phon(?:ed|e)|spoke|call)\b")
+                        r"(?:tele)?phon(?:ed|e)|spoken?|call)\b")
 # a stance on an act named before is no news of it: 'said the strike was an act of aggression'
 JUDGED = re.compile(r"\b(?:the|this|that|these|those) (?:[a-z\-]+ )?(?:strikes?|attacks?) (?:was|were|is|are|showed|"
-                    r"should|could|amounted)\b")
+                    r"should|could|amounted)\b|\bsuch (?:an? )?(?:[a-z\-]+ )?(?:strikes?|attacks?)\b")
 # an officer telling what forces did ('said the forces had destroyed weapons caches and detained 120 suspects') gives
 # facts; a stance on it ('would take all necessary actions', 'had no doubt the missile was not theirs') is a statement
 OPERATIONS = re.compile(r"\b(?:destroyed|detained|arrested|captured|bombers?|missiles?|aircraft|drones?|troops|"
@@ -44,7 +49,10 @@ STANCE = re.compile(r"\b(?:would|will|no|not|never|denied|deny)\b|[“\"]")
 OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|against|between|towards?)(?: [A-Z][\w.\-]*| the| (?:former|"
                            r"caretaker|acting|interim|deputy|vice|top|new))* $")
 TARGET = re.compile(r"^ (?:on |for |of )?(?:the )?$")
-CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|injuries|hurt|dead|died|deaths?|toll|hospitals?|treated)\b")
+CASUALTY_ONLY = re.compile(r"\b(?:killed|wounded|injured|injuries|hurt|dead|died|deaths?|toll|hospitals?|treated|"
+                           r"eliminated)\b")
+PRONOUN = re.compile(r"(?:(?:Later|Earlier|Then|That month|That day|On [A-Z][a-z]+day),? )?(?:He|She|It|They) "
+                     r"(?:also |later |then )?")
 AND_THEN = re.compile(r"(?:,| [a-z]+) and (?:also |then |later )?$")
 OPENING_WORDS = re.compile(r"(?:(?:In|At) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?, )?(?:[\w’'.\-]+ ){0,4}")
 ASIDE = re.compile(r", (?:(?:who|whose|speaking|visiting|writing|addressing)\b[^;:]{1,100}?|[A-Z][^,;:]{1,50}?), ")
@@ -56,11 +64,16 @@ def _speaker(facts: SentenceFacts, position: int):
         return None  # 'spoke with the president and urged him': the president is spoken with, not the one who urged
     if subject is not None:
         return subject
-    attribution = next((a for a in facts.attributions if a.verb_start <= position < a.verb_end + 40), None)
+    attribution = next((a for a in facts.attributions if a.verb_start <= position < a.verb_end + 40
+                        and a.speaker), None)
     if attribution is None and AND_THEN.search(facts.text[:position]):  # 'X said …, and called for …'
         attribution = next((a for a in reversed(facts.attributions) if a.verb_end <= position and a.speaker), None)
-    found = next((m for m in facts.actors if attribution and m.actor_id == attribution.speaker), None)
-    return found or _set_off(facts, position)
+    if attribution is None:
+        return _set_off(facts, position)
+    named = next((m for m in facts.actors if m.actor_id == attribution.speaker), None)
+    if named is None and PRONOUN.fullmatch(facts.text[:attribution.verb_start]):  # 'He said on Saturday that …'
+        return Mention(attribution.speaker, attribution.verb_start, attribution.verb_start, "")
+    return named or _set_off(facts, position)
 
 
 def _set_off(facts: SentenceFacts, position: int):

@@ -22,8 +22,9 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
     ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
-                  r"\bsuicide bombers?\b(?: (?:had |have |has |then )?(?:struck|detonated|attacked|targeted|"
-                  r"rammed|killed)\b)?|\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
+                  r"\b[Ss]uicide bombers?\b(?: (?:had |have |has |then )?(?:struck|detonated|attacked|targeted|"
+                  r"rammed|killed)\b)?|\b(?:bomb|device|explosives?|grenade)s? (?:had )?(?:went|goes|go) off\b|"
+                  r"\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
                   r"bombs?\b|\bimprovised explosive devices?\b|\bIEDs?\b|\bblew (?:himself|herself|themselves) up\b|"
                   r"\bdetonated\b|"
                   r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
@@ -187,7 +188,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             if re.fullmatch(r"(?:re)?captured", match.group()) and \
                     re.search(r"\b(?:been|was|were) $", text[:match.start()]):
                 continue  # 'inmates had since been recaptured': people taken, not ground
-            if match.group().startswith("suicide bomber") and re.search(r"\bby(?: [a-z\d]+)? $", text[:match.start()]):
+            if match.group().lower().startswith("suicide bomber") and re.search(r"\bby(?: [a-z\d]+)? $",
+                                                                                text[:match.start()]):
                 continue  # 'set off by two suicide bombers': who did an act named by its own words
             if match.group().lower() in ("forces", "troops", "police") and COUNTED.search(text[:match.start()]):
                 continue  # '20 troops killed in a clash': the troops are its victims
