@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.authoring.draft.text import _split
 from test_draft import _claims, _draft
 
 
@@ -143,3 +144,15 @@ def test_a_revised_toll_and_people_taken_to_hospital():
                    "people to eight hospitals.")
     assert [c[1:3] for c in found] == [("killed", "253"), ("injured", "59")]
     assert found[0][0] == "health-ministry-unnamed"  # the ministry that revised it
+
+
+def _pieces(text: str) -> list[str]:
+    return [text[s:e] for s, e in _split(text)]
+
+
+def test_a_month_name_ends_a_sentence_but_a_short_month_before_a_day_does_not():
+    assert _pieces("Fighting has gone on since May. The official said 67 people died.") == \
+        ["Fighting has gone on since May.", "The official said 67 people died."]
+    assert _pieces("The talks began on Aug. 5 in Kano. They ended in Sept. 12 talks.") == \
+        ["The talks began on Aug. 5 in Kano.", "They ended in Sept. 12 talks."]
+    assert _pieces("Dr. Ana Ruiz met Mr. Smith.") == ["Dr. Ana Ruiz met Mr. Smith."]
