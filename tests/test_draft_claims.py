@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.authoring.draft.text import _split
 from test_draft import _claims, _draft
 
 
@@ -143,3 +144,38 @@ def test_a_revised_toll_and_people_taken_to_hospital():
                    "people to eight hospitals.")
     assert [c[1:3] for c in found] == [("killed", "253"), ("injured", "59")]
     assert found[0][0] == "health-ministry-unnamed"  # the ministry that revised it
+
+
+def _on(drafted) -> dict[str, list[str]]:
+    return {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
+
+
+@pytest.mark.parametrize("body, kind, count", [
+    ("Jets carried out missile strikes on nine sites in Kano early on Wednesday, two weeks after gunmen killed 26 "
+     "people at a market near Kano.", "armed_clash", "26"),
+    ("Rockets struck a village in Kano on Thursday. Nigeria recalled its ambassador from Niamey late on Wednesday, "
+     "after a landmine blast that morning wounded five soldiers.", "explosion", "five"),
+])
+def test_a_toll_of_an_act_cited_before_stays_off_the_act_the_sentence_tells(body, kind, count):
+    drafted, _ = _draft(body)
+    on = _on(drafted)
+    assert on[kind] == [count]
+    assert count not in on["air_strike"]
+
+
+def test_a_cited_act_of_the_same_kind_is_still_the_one_named_before():
+    drafted, _ = _draft("An air strike hit a market in Kano on Monday. The Nigerian army said on Tuesday, a day "
+                        "after the strike, that it had killed six people.")
+    assert [e["type"] for e in drafted.coding["events"] if e["type"] != "statement"] == ["air_strike"]
+
+
+def _pieces(text: str) -> list[str]:
+    return [text[s:e] for s, e in _split(text)]
+
+
+def test_a_month_name_ends_a_sentence_but_a_short_month_before_a_day_does_not():
+    assert _pieces("Fighting has gone on since May. The official said 67 people died.") == \
+        ["Fighting has gone on since May.", "The official said 67 people died."]
+    assert _pieces("The talks began on Aug. 5 in Kano. They ended in Sept. 12 talks.") == \
+        ["The talks began on Aug. 5 in Kano.", "They ended in Sept. 12 talks."]
+    assert _pieces("Dr. Ana Ruiz met Mr. Smith.") == ["Dr. Ana Ruiz met Mr. Smith."]

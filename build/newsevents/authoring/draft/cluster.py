@@ -6,7 +6,9 @@ unless an event of its kind with the same initiator (and for diplomatic steps th
 shared participant) is already open and their dates agree. A definite mention ('the strike', 'the talks') joins
 the latest event of its kind named in the three sentences before it, and is dropped when there is none, unless
 it is cited as what came before ('a day after artillery shelling') or carries its own date ('The fighting
-began on May 23', 'the April 22 attack', 'Sunday’s bombings'): then it founds its event. 'Exchanged
+began on May 23', 'the April 22 attack', 'Sunday’s bombings'): then it founds its event. A cited act told with
+its own toll ('two weeks after gunmen killed 26') is the one named before only when of its kind; and a definite
+mention names the act told rather than one cited as background. 'Exchanged
 strikes' adds evidence to the strikes it names together; an exchange that finds no such event founds one, left
 undated. A casualty claim belongs to the violent event of its sentence, else to the latest one named just
 before it (up to six sentences); a claim with no event is not drafted.
@@ -82,6 +84,13 @@ class _Clusters:
         mine = self.resolve(mention)
         return all(_overlap(mine, self.resolve(m)) for m in cluster.mentions if m.date)
 
+    def _cited_is(self, cluster: Cluster, mention: EventMention, tolled: bool) -> bool:
+        """Whether an act cited as what came before is the cluster's: its date (if any) must agree, and an act
+        told with its own toll ('two weeks after gunmen killed 26', 'after a landmine blast wounded five') must
+        also be of the cluster's kind."""
+        return not (mention.date and not self._dates_agree(cluster, mention)) and \
+            not (tolled and cluster.type != mention.type)
+
     def _same(self, cluster: Cluster, mention: EventMention) -> bool:
         if cluster.type != mention.type or mention.type == "statement":
             return False
@@ -106,7 +115,7 @@ class _Clusters:
             self._dates_agree(cluster, mention) and (not mention.places or not cluster.all("places")
                                                      or mention.places[0] in cluster.all("places"))
 
-    def add(self, mention: EventMention) -> None:
+    def add(self, mention: EventMention, claims: list[ClaimMention]) -> None:
         kin = [c for c in self.clusters if c.type == mention.type]
         if mention.mutual and kin:
             for cluster in kin:
@@ -115,14 +124,17 @@ class _Clusters:
         # 'the neighbours exchanged strikes last week', nothing named before: news of its own (undated: it tells
         # of the acts of both sides together)
         if mention.reference:
+            _, clause_end = mention.facts.clause(mention.start)
+            tolled = any(mention.end <= c.start < clause_end for c in claims)
             recent = [c for c in self.clusters if _family(c.type) == _family(mention.type)
                       and mention.sentence_index - c.last_sentence <= REACH
-                      and not (mention.cited and mention.date and not self._dates_agree(c, mention))]
+                      and not (mention.cited and not self._cited_is(c, mention, tolled))]
             # 'the deadliest since a bombing killed 20 in 2029': an earlier act of its own, not the one named before
             cued = [c for c in recent if set(mention.places) & set(c.all("places"))
                     or set(mention.targets) & set(c.all("targets") + c.all("claimed_targets"))]
+            news = [c for c in recent if not c.first.cited]  # 'the strike': the act told, not one cited before it
             if cued or recent:
-                self._join((cued or recent)[-1], mention)
+                self._join((cued or news or recent)[-1], mention)
                 return
             if not (mention.cited or (mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
                 return
@@ -153,7 +165,7 @@ def cluster_mentions(per_sentence: list[tuple[list[EventMention], list[ClaimMent
     clusters = _Clusters(resolve)
     for mentions, claims in per_sentence:
         for mention in sorted(mentions, key=lambda m: m.start):
-            clusters.add(mention)
+            clusters.add(mention, claims)
         for claim in claims:
             clusters.claim(claim, mentions)
     return [c for c in clusters.clusters if c.mentions]

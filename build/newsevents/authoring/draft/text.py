@@ -6,6 +6,7 @@ offset in the capture, so a quote is always the capture's own text.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -15,9 +16,12 @@ from newsevents.resolve.date_phrases import MONTHS
 PROSE_KINDS = ("standfirst", "bullet", "body")
 BULLET_MARK = re.compile(r"^[\s–•\-]+")
 SENTENCE_END = re.compile(r"[.!?][”\"’)]*(?= [“\"‘(]?[A-Z0-9])")
-ABBREVIATIONS = {name.capitalize() for name in MONTHS if len(name) <= 4} | {
+# 'Aug. 5' is a date, but 'since May. The official' ends a sentence: a short month is an abbreviation only before a
+# day, and a month's full name never is
+MONTH_ABBREVIATIONS = {name.capitalize() for name in MONTHS if len(name) <= 4} - set(calendar.month_name)
+ABBREVIATIONS = {
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt", "Sen", "Rep", "Gov", "Pres", "St", "No",
-    "Jr", "Sr", "Prof", "Rev", "Adm", "Brig", "Cmdr", "Mt", "Ft", "Vs", "vs", "approx", "est", "Sept",
+    "Jr", "Sr", "Prof", "Rev", "Adm", "Brig", "Cmdr", "Mt", "Ft", "Vs", "vs", "approx", "est",
 }
 INITIALS = re.compile(r"(?:\b[A-Z]\.)+$")
 CLAUSE_BREAK = re.compile(r"[,;:—–] ")
@@ -71,6 +75,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     if not word:
         return False
     token = word.group()
+    if token.rstrip(".") in MONTH_ABBREVIATIONS:
+        return re.match(r" \d", text[period + 1:]) is not None
     return token.rstrip(".") in ABBREVIATIONS or bool(INITIALS.search(token + "."))
 
 
