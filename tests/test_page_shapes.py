@@ -119,6 +119,16 @@ def test_a_name_before_the_stamp_s_bar_is_its_byline(line, byline):
     assert read_stamp(line).byline == byline
 
 
+def test_a_dated_stamp_in_a_bar_separated_line_is_read_not_taken_for_a_menu():
+    stamp = "MARA OSTRANDER | HARBOURTOWN | 19/05/2022 09:30 WAT"
+    assert furniture_kind(stamp) == "navigation"  # by its shape alone the line is a menu
+    (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\n{stamp}\n\n{BODY}")
+    assert story.published_date == date(2022, 5, 19)
+    (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\n"
+                             f"Home | Islands | World | Sport\n\n{BODY}")
+    assert story.published_date is None
+
+
 def test_a_line_away_from_the_stamp_or_a_sentence_beside_it_is_no_byline():
     far = "Two ferries collide in thick fog off the northern coast\nRescue Under Way\n\n3 May 2022\nShare\n\n"
     sentence = "Two ferries collide in thick fog off the northern coast\nRescuers Search The Water.\n3 May 2022\n\n"

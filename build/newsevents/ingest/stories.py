@@ -212,6 +212,8 @@ class _Reader:
     def furniture(self, line: _Line) -> bool:
         """Page furniture (related-story lists run to the end of their paragraph) and stamps."""
         kind = furniture_kind(line.text)
+        if kind == "navigation" and getattr(read_stamp(line.text), "day", None):
+            kind = None  # 'NAME | CITY | 19/01/2019 09:30 COT' is a dated stamp, not a menu
         if kind == "related":
             self.related_block = line.block
         if kind or self.related_block == line.block or self.stamp(line):
