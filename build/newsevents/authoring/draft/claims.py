@@ -14,12 +14,17 @@ from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import ClaimMention
 from newsevents.resolve.counts import TENS, UNITS, qualifier_rules, vague_rules
 
+# one victim named in an aside ('including two children and a soldier', 'among them an American aid worker')
+SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "soldiers", "officer": "soldiers",
+            "civilian": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women",
+            "man": "people", "person": "people", "citizen": "people", "fighter": "militants", "gunman": "militants",
+            "militant": "militants", "attacker": "militants", "guest": "civilians"}
 GROUPS = {  # victim wording → victim_group vocabulary value
-    "people": "people", "persons": "people", "person": "people", "victims": "people", "others": "people",
-    "civilians": "civilians", "civilian": "civilians", "residents": "civilians", "villagers": "civilians",
+    "people": "people", "persons": "people", "victims": "people", "others": "people",
+    "civilians": "civilians", "residents": "civilians", "villagers": "civilians",
     "tourists": "civilians", "worshippers": "civilians", "patients": "civilians", "passengers": "civilians",
-    "children": "children", "child": "children", "minors": "children", "boys": "children", "girls": "children",
-    "women": "women", "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers",
+    "children": "children", "minors": "children", "boys": "children", "girls": "children",
+    "women": "women", "soldiers": "soldiers", "troops": "soldiers",
     "police officers": "soldiers", "policemen": "soldiers", "officers": "soldiers", "peacekeepers": "soldiers",
     "security personnel": "soldiers", "guards": "soldiers", "militants": "militants", "fighters": "militants",
     "insurgents": "militants", "gunmen": "militants", "rebels": "militants", "attackers": "militants",
@@ -27,19 +32,13 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "students": "civilians", "pupils": "civilians", "journalists": "civilians", "pilgrims": "civilians",
     "shoppers": "civilians", "protesters": "civilians", "demonstrators": "civilians", "farmers": "civilians",
     "fishermen": "civilians", "miners": "civilians", "refugees": "civilians", "migrants": "civilians",
-    "herders": "civilians", "traders": "civilians", "nationals": "people", "citizen": "people", "men": "people",
+    "herders": "civilians", "traders": "civilians", "nationals": "people", "men": "people",
     "members": "people", "service members": "soldiers", "servicemen": "soldiers", "personnel": "soldiers",
     "airmen": "soldiers", "sailors": "soldiers", "marines": "soldiers", "conscripts": "soldiers",
     "recruits": "soldiers", "suspects": "militants", "assailants": "militants", "combatants": "militants",
     "members of staff": "civilians", "staff members": "civilians", "guests": "civilians",
-    "police officer": "soldiers", "policeman": "soldiers", "gunman": "militants", "militant": "militants",
-    "fighter": "militants", "attacker": "militants", "woman": "women", "man": "people",
+    **SINGULAR,
 }
-# one victim named in an aside ('including two children and a soldier', 'among them an American aid worker')
-SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "soldiers", "officer": "soldiers",
-            "civilian": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women",
-            "man": "people", "person": "people", "citizen": "people", "fighter": "militants", "gunman": "militants",
-            "militant": "militants", "attacker": "militants", "guest": "civilians"}
 # a people named by its demonym ('ten Ghanaians', 'two Israelis', 'Chinese'): people
 DEMONYM = r"(?-i:[A-Z][a-z]+(?:ans|is|ese))"
 VERBS = {"hospital": "injured", "taken to": "injured", "treated": "injured", "being treated": "injured",

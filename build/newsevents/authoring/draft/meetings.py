@@ -25,7 +25,10 @@ PATTERNS = [(action, re.compile(pattern, re.IGNORECASE)) for action, pattern in 
 # 'the talks', 'their first meeting'; not 'to the resort for talks', and never a verb ('The cabinet will meet')
 DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: (?!(?:for|to|of|in|on|at|with|by|from|will|would)\b)"
                       r"[a-z\-]+){0,2} $")
-VERBS = re.compile(r"me(?:e)?ts?|(?:tele)?phoned|(?:is|are) due in|(?:travel|fl[eyi])\w* to", re.IGNORECASE)
+JOURNEY = re.compile(r"(?:travel|fl[eyi])\w* to", re.IGNORECASE)  # 'travelled to', 'flew to'
+# a verb that opens a meeting, and a noun after it that names the same meeting ('met … for talks')
+OPENING_VERB = re.compile(rf"me(?:e)?ts?|(?:is|are) due in|{JOURNEY.pattern}", re.IGNORECASE)
+VERBS = re.compile(rf"{OPENING_VERB.pattern}|(?:tele)?phoned", re.IGNORECASE)
 HOSTED_BY = re.compile(r"\b(?:hosted|organi[sz]ed|convened|chaired) by\b|\bat the invitation of\b")
 HOSTS = re.compile(r"\b(?:hosted|hosts|will host|to host)\b")
 DECLINED = re.compile(r"\b(?:did not (?:take part|attend|join)|declined|refused to (?:attend|join|take part)|"
@@ -192,7 +195,7 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     MET_WITH_FORCE.match(facts.text[match.end():]) or \
                     (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])):
                 continue
-            if re.match(r"(?i:travel|fl[eyi])", match.group()) and not any(
+            if JOURNEY.fullmatch(match.group()) and not any(
                     m.start == match.end() + 1 and m.kind in ("state", "capital") for m in facts.actors):
                 continue  # 'flew to Marawi', a city at home: a journey, not a visit to another state
             taken.append(match.span())
@@ -207,8 +210,8 @@ def _one_meeting(facts: SentenceFacts, found: list[EventMention]) -> list[EventM
     for mention in found:
         verb = kept[-1] if kept else None
         word = facts.text[verb.start:verb.end].lower() if verb else ""
-        if verb is None or not (re.fullmatch(r"me(?:e)?ts?|visit\w*|(?:is|are) due in|(?:travel|fl[eyi])\w* to",
-                                             word) and FOR_A.fullmatch(facts.text[verb.end:mention.start])):
+        if verb is None or not ((OPENING_VERB.fullmatch(word) or word.startswith("visit"))
+                                and FOR_A.fullmatch(facts.text[verb.end:mention.start])):
             kept.append(mention)
             continue
         whole, part = (verb, mention) if verb.action == "visit" else (mention, verb)
