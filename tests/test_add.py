@@ -267,3 +267,22 @@ def test_bad_input_to_add_is_refused_clearly_and_nothing_is_written(project, tmp
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("nothing was added:") and message in result.stderr and "fix:" in result.stderr
     assert _files(project) == before
+
+
+@pytest.mark.parametrize("stamp", ["Last updated: 04/10/2015 - 09:15 GMT", "Updated 3 hours ago"])
+def test_a_stamp_that_names_no_day_is_quoted_in_the_refusal(project, tmp_path, stamp):
+    _empty(project)
+    capture = tmp_path / "portal.txt"
+    body = ("HARBOURTOWN - Two ferries collided in fog off the northern coast on Monday, the coastguard said, and "
+            "rescuers pulled dozens of passengers from the water.\n\nThe coastguard said both vessels had been "
+            "sailing slowly because of the fog, and that an inquiry into the collision would open on Tuesday.\n\n"
+            "The port authority closed the harbour for the rest of the day and suspended all ferry services to the "
+            "outer islands until the wrecks could be towed away.\n")
+    capture.write_text(f"Two ferries collide in thick fog off the northern coast\n\n{stamp}\n\n{body}",
+                       encoding="utf-8")
+    before = _files(project)
+    refused = run_cli(project, "add", str(capture), "--outlet", "Coast Today")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "prints no publication date" in refused.stderr and f"'{stamp}' names no day" in refused.stderr
+    assert "--published-date" in refused.stderr
+    assert _files(project) == before

@@ -90,10 +90,18 @@ def _ask_date(story: Story, number: int, ask: Ask | None, given: DateGiven) -> D
     return DateGiven(earliest, latest, basis, note)
 
 
+def _undated(story: Story, number: int) -> str:
+    """'story 2', with the stamp it prints when that stamp names no day."""
+    if story.undated_stamp is None:
+        return f"story {number}"
+    return (f"story {number} (its stamp '{story.undated_stamp}' names no day: a relative time, or a numeric date "
+            "whose order of day and month is unclear)")
+
+
 def _check_date(given: DateGiven, shown: str, undated: list[str]) -> None:
     if given.basis not in BASES:
         raise refuse(shown, f"{len(undated)} stor{'y prints' if len(undated) == 1 else 'ies print'} no "
-                     f"publication date: {'; '.join(undated)}",
+                     f"publication date that can be read: {'; '.join(undated)}",
                      "give --published-date YYYY-MM-DD (or EARLIEST..LATEST) with --basis inferred|external "
                      "and --date-note '…', or --basis unknown with --date-note saying what the text allows")
     if given.basis != "unknown" and given.earliest is None:
@@ -158,7 +166,7 @@ def _dates(intake: Intake, given: Given, ask: Ask | None, shown: str) -> DateGiv
         return from_page
     if undated:
         dates = _ask_date(intake.stories[undated[0]], undated[0] + 1, ask, dates)
-        _check_date(dates, shown, [f"story {i + 1}" for i in undated])
+        _check_date(dates, shown, [_undated(intake.stories[i], i + 1) for i in undated])
     return dates
 
 

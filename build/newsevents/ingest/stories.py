@@ -59,6 +59,7 @@ class Story:
     dateline: str | None = None
     published_date: date | None = None
     published_date_phrase: str | None = None
+    undated_stamp: str | None = None  # a stamp that names no day: "Updated 3 hours ago", "04/10/2015"
     truncated: bool = False
 
     @property
@@ -203,6 +204,8 @@ class _Reader:
         story = self.story
         if stamp.byline and story.byline is None:
             story.byline = stamp.byline
+        if stamp.day is None and story.undated_stamp is None:
+            story.undated_stamp = line.text
         if stamp.day and (story.published_date is None or (self.stamp_updated and not stamp.updated)):
             story.published_date, story.published_date_phrase = stamp.day, line.text
             self.stamp_updated = stamp.updated
