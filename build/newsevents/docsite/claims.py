@@ -98,11 +98,20 @@ def event_section(event, claims: list, look: Lookups) -> str:
     ])
 
 
+def _qualifier_range(rule: dict) -> tuple[str, str]:
+    if "add" in rule:
+        return ("N" if rule["add"] == 0 else f"N + {rule['add']}"), "no bound"
+    below, above = rule["percent_below"], rule["percent_above"]
+    return (f"N − {below}%" if below else "N"), (f"N + {above}%" if above else "N")
+
+
 def _vague_rule(published: Published) -> str:
     path = published.project.schemas / "counts.yaml"
-    vague = yaml.safe_load(path.read_text(encoding="utf-8"))["vague"]
-    rows = [[f"“{esc(word)}”", f"{rule['low']:,}", "no bound" if rule["high"] is None else f"{rule['high']:,}",
-             esc(rule["rule"])] for word, rule in vague.items()]
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = [[f"“{esc(word)} N”", *_qualifier_range(rule), esc(rule["rule"])]
+            for word, rule in rules.get("qualifiers", {}).items()]
+    rows += [[f"“{esc(word)}”", f"{rule['low']:,}", "no bound" if rule["high"] is None else f"{rule['high']:,}",
+              esc(rule["rule"])] for word, rule in rules["vague"].items()]
     return table(["Wording", "count_low", "count_high", "Rule"], rows, "lrrl")
 
 
@@ -131,8 +140,9 @@ def claims_page(published: Published) -> str:
                      "(`make serve`, casualty claims side by side).")
     parts += [
         "## How vague numbers are counted",
-        "Words such as “dozens” become a range by one rule, applied everywhere (from `schemas/counts.yaml`). "
-        "Exact numbers, in digits or words, give `count_low` = `count_high`.",
+        "Words such as “dozens”, and numbers after words such as “at least” or “about”, become a range by one "
+        "rule per word, applied everywhere (from `schemas/counts.yaml`; an approximate range is rounded "
+        "outwards to whole numbers). Exact numbers, in digits or words, give `count_low` = `count_high`.",
         _vague_rule(published),
     ]
     return "\n\n".join(parts) + "\n"

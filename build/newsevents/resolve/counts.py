@@ -30,17 +30,24 @@ def qualifier_rules(root: Path) -> dict[str, dict]:
 
 
 def check_rules(project: Project, problems: Collector) -> bool:
-    """Every vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded; False when the
-    rules cannot be read at all."""
+    """Every qualifier's rule adds a whole number of at least 0 or spans whole percents from 0 to 100, and every
+    vague word's rule gives whole numbers 0 <= low <= high, or no high when unbounded; False when the rules cannot
+    be read at all."""
     path = project.schemas / "counts.yaml"
     document = read_yaml(path, project.rel(path), problems)
     if document is None:
         return False
     for qualifier, rule in (document.data.get("qualifiers") or {}).items():
-        if not isinstance(rule.get("add"), int) or rule["add"] < 0:
-            problems.add(document.path, f"the rule for '{qualifier}': add {rule.get('add')!r} is not a whole number "
+        if "add" in rule and (not isinstance(rule["add"], int) or rule["add"] < 0):
+            problems.add(document.path, f"the rule for '{qualifier}': add {rule['add']!r} is not a whole number "
                          "of at least 0", "give the number to add to the printed one for count_low (0 or more)",
                          line=document.line("qualifiers", qualifier), record=qualifier)
+        for key in () if "add" in rule else ("percent_below", "percent_above"):
+            if not isinstance(rule.get(key), int) or not 0 <= rule[key] <= 100:
+                problems.add(document.path, f"the rule for '{qualifier}': {key} {rule.get(key)!r} is not a whole "
+                             "number from 0 to 100", "give add (added to the printed number for count_low), or "
+                             "percent_below and percent_above (the range around it), each from 0 to 100",
+                             line=document.line("qualifiers", qualifier), record=qualifier)
     for word, rule in document.data["vague"].items():
         low, high = rule.get("low"), rule.get("high")
         if not isinstance(low, int) or low < 0:
@@ -83,7 +90,9 @@ def parse_count(count_text: str, root: Path) -> tuple[int, int | None]:
         return rules[text]["low"], rules[text]["high"]
     for qualifier, rule in qualifier_rules(root).items():
         bound = _number(text.removeprefix(qualifier + " ")) if text.startswith(qualifier + " ") else None
-        if bound is not None:
+        if bound is not None and "add" in rule:
             return bound + rule["add"], None
+        if bound is not None:
+            return bound * (100 - rule["percent_below"]) // 100, -(-bound * (100 + rule["percent_above"]) // 100)
     known = ", ".join(list(rules) + [f"{q} N" for q in qualifier_rules(root)])
     raise ValueError(f"count '{count_text}' is neither a number nor a documented vague word ({known})")

@@ -69,14 +69,17 @@ _SINGULAR = "|".join(sorted(map(re.escape, SINGULAR), key=len, reverse=True))
 ONE = rf"(?P<count>an?|one) (?:U\.S\. |(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?" \
       rf"(?P<groups>{_SINGULAR}|(?!commander|leader|founder)(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee)))"
 AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
-UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
+# words a count may open with; those without a rule in schemas/counts.yaml keep their claim out of the draft
+APPROXIMATE = ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "up to", "an estimated",
+               "as many as")
 
 
 def _count(root: Path) -> str:
     words = UNITS + list(TENS) + [f"{t}-{u}" for t in TENS for u in UNITS[1:10]] + list(vague_rules(root))
     number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
     qualifiers = "|".join(map(re.escape, qualifier_rules(root)))
-    return rf"(?P<unruled>{UNRULED} )?(?P<count>(?:(?:{qualifiers}) )?{number})"
+    unruled = "|".join(map(re.escape, (w for w in APPROXIMATE if w not in qualifier_rules(root))))
+    return rf"(?:(?P<unruled>{unruled}) )?(?P<count>(?:(?:{qualifiers}) )?{number})"
 
 
 @cache
