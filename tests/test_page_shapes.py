@@ -82,6 +82,7 @@ def test_a_sentence_with_a_numeric_date_is_no_stamp():
     ("Share | Print | Email\nCoast Ledger - independent reporting from the islands", False),
     ("(Additional reporting by Ana Ferreira in Northport; Writing by\nTom Iles; Editing by Ruth Crane)", False),
     ("Most viewed\n1. Storm warning for the islands\n2. Port reopens after repairs", False),
+    ("Get the Coast Ledger's morning briefing in your inbox. Sign up", False),
     ("The coastguard said the second ferry had been carrying more than", True),
     ("Related stories\n- Storm warning for the islands\n\nThe coastguard said the second ferry had been carrying "
      "more than two hundred passengers and crew when it", True),
@@ -109,9 +110,17 @@ def test_a_name_line_beside_the_stamp_is_the_byline_without_by(byline, stamp_fir
     assert story.byline == byline
 
 
+@pytest.mark.parametrize("stamp", ["Updated 3 hours ago", "Last updated: 04/10/2022 - 09:15 GMT"])
+def test_a_name_line_beside_a_stamp_that_names_no_day_is_still_the_byline(stamp):
+    (story,) = parse_capture(f"Two ferries collide in thick fog off the northern coast\n\nStaff Reporter\n{stamp}"
+                             f"\n\n{BODY}")
+    assert story.byline == "Staff Reporter" and story.published_date is None
+
+
 @pytest.mark.parametrize("line, byline", [
     ("Coast Web Desk | 3 May 2022 - 08:15 WAT", "Coast Web Desk"),
     ("Mara Ostrander · 3 May 2022", "Mara Ostrander"),
+    ("Coast Ledger staff · Tuesday, May 3, 2022 · Updated 08:15 WAT", "Coast Ledger staff"),
     ("ISLANDS | 3 May 2022", None),  # a section label in capitals
     ("Islands | 3 May 2022", None),  # one word: a section, not a name
 ])

@@ -36,8 +36,9 @@ RELATIVE = re.compile(r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+\s*(?:s|
                       r"h|hrs?|hours?|d|days?)\s+ago|just now|moments? ago|an? (?:minute|hour) ago)$",
                       re.IGNORECASE)
 BYLINE = re.compile(r"^By\s+[A-Z]")
-NAME_BEFORE_BAR = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|in|of))*\s+[A-Z][\w'’.-]*)"
-                             r"\s*[|·]\s*$")  # "Web Desk | ", "Ana Ferreira · "
+NAME_BEFORE_BAR = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|in|of))*\s+"
+                             r"(?:[A-Z][\w'’.-]*|staff|reporters|correspondents?))"
+                             r"\s*[|·]\s*$")  # "Web Desk | ", "Ana Ferreira · ", "Coast Ledger staff · "
 SEPARATORS = re.compile(r"[|·•,–—\-/]+")
 MAX_LEFTOVER_WORDS = 6
 UPDATE_LABELS = ("updated", "last updated", "modified", "last modified")

@@ -25,7 +25,8 @@ LABELLED = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|republ
                       r"licensing|permissions|contact us|corrections?)\s*:", re.IGNORECASE)  # 'Tags: Iraq, Iran'
 SOURCE = re.compile(r"^(?:source|sources|agencies|with agency inputs?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
 APP_OR_NEWSLETTER = re.compile(r"\b(?:download (?:our|the) app|get (?:our|the) app|google play|app store|"
-                               r"newsletter|sign up for|subscribe (?:to|now|for)|push notifications)\b", re.IGNORECASE)
+                               r"newsletter|sign up for|subscribe (?:to|now|for)|push notifications|in your inbox)\b|"
+                               r"(?:^|[.!:|]\s*)(?:sign up|subscribe)(?: now| here| today)?$", re.IGNORECASE)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|"
                        r"©\s*(?:19|20)\d{2}\b|\b(?:reuse|reproduction|republication|redistribution) of "
                        r"(?:this|our) (?:content|article|story)",

@@ -188,7 +188,7 @@ class _Reader:
 
     def __init__(self, story: Story, beside_stamp: set[int]):
         self.story = story
-        self.beside_stamp = beside_stamp  # where the lines next to a dated stamp, in its paragraph, start
+        self.beside_stamp = beside_stamp  # where the lines next to a stamp, in its paragraph, start
         self.related_block: int | None = None
         self.stamp_updated = False
         self.stamp_end = 0  # where the line the published date was read from ends
@@ -302,8 +302,8 @@ def _read_story(story: Story, text: str, lines: list[_Line], outlet: str | None)
     first_prose = next((i for i, line in enumerate(lines) if _is_prose(line, wrapped)), len(lines))
     headline = _headline_index(lines, first_prose, wrapped, outlet)
     story.headline = lines[headline].text if headline is not None else None
-    dated = [i for i in range(first_prose) if getattr(read_stamp(lines[i].text), "day", None)]
-    reader = _Reader(story, {lines[j].start for i in dated for j in (i - 1, i + 1)
+    stamps = [i for i in range(first_prose) if read_stamp(lines[i].text) is not None]
+    reader = _Reader(story, {lines[j].start for i in stamps for j in (i - 1, i + 1)
                              if 0 <= j < first_prose and lines[j].block == lines[i].block})
     for line in lines[headline if headline is not None else _first_story_line(lines, first_prose):first_prose]:
         reader.header(line)
