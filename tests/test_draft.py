@@ -100,6 +100,17 @@ def test_new_names_are_proposed_with_a_guessed_type_and_country(seeds):
     assert 37 < city["lat"] < 39 and 57 < city["lon"] < 59
 
 
+def test_an_organisation_or_a_seat_of_government_is_not_proposed_as_a_person():
+    drafted, _ = _draft(
+        "An air strike hit a clinic in Valdor on Monday, killing 12 civilians, Amnesty International said. "
+        "Human Rights Watch called for an inquiry. The White House condemned the strike, and Elysee Palace "
+        "officials said France would send aid. Maria Santos, a nurse, said the building was full.")
+    types = {p.entry["name"]: p.entry["type"] for p in drafted.actor_proposals.values()}
+    assert types["Amnesty International"] == "other" and types["Human Rights Watch"] == "other"
+    assert types["White House"] == "government_body"
+    assert types["Maria Santos"] == "person"
+
+
 def test_drafter_holds_no_registry_names():
     """The rules are general English news wording: no actor or place of the registries is written into them
     (countries, their adjectives and capitals come from the gazetteer's lists of every country)."""

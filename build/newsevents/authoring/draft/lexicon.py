@@ -48,12 +48,14 @@ ARMED_WORDS = {"Liberation", "Lashkar", "Brigade", "Brigades", "Militia", "Mujah
                "Tehrik", "Ansar", "Jamaat", "Battalion", "Battalions", "Army", "Forces", "Front"}
 GOVERNMENT_WORDS = {"Ministry", "Office", "Department", "Parliament", "Senate", "Assembly", "Cabinet", "Court",
                     "Police", "Guard", "Guards", "Commission", "Embassy", "Government", "Directorate", "Corps",
-                    "Ombudsman"}
+                    "Ombudsman", "House", "Palace"}
 INTERGOVERNMENTAL_WORDS = {"Nations", "Union", "Organization", "Organisation", "Alliance", "Council",
                            "Cooperation", "League", "Community", "Court"}
 MOVEMENT_WORDS = {"Party", "Movement"}
 OTHER_ORG_WORDS = {"Forum", "Bank", "Fund", "Committee", "Association", "Foundation", "Institute", "University",
-                   "Group", "Company", "Agency", "Network", "Press", "News", "Times", "Red", "Cross", "Crescent"}
+                   "Group", "Company", "Agency", "Network", "Press", "News", "Times", "Red", "Cross", "Crescent",
+                   "International", "Watch", "Rights", "Frontieres", "Frontières", "Crisis", "Pool", "Society",
+                   "Centre", "Center", "Service", "Services", "Trust"}
 REGIONAL_ADJECTIVES = {"European", "African", "Arab", "Asian", "Western", "Eastern", "Northern", "Southern",
                        "Latin", "Caribbean", "Gulf", "Middle", "Central", "International", "Regional", "Global",
                        "Nordic", "Baltic", "Balkan", "Pacific", "Atlantic", "Islamic", "Muslim", "Christian"}
