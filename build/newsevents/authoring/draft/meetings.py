@@ -61,12 +61,20 @@ FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)(?:[^;.]
 NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for)|press(?:ed|es)? "
                       r"(?:for|\w+ to))\b[^.;:]{0,60}$|\b(?:suspension|suspend\w*|halt\w*|ban(?:ned|s)?(?: on)?|"
                       r"cancel\w*|freez\w*|froze)(?: of)?(?: [a-z\-]+){0,2} $")
+# talks ended, left or refused are no meeting held: 'ended peace talks with the rebels', 'pulled out of the talks',
+# 'there would be no more negotiations', 'ruled out any talks'
+NOT_HELD_TALKS = re.compile(r"\b(?:end(?:ed|s|ing)?(?! of\b)|pull(?:ed|s|ing)? out of|walk(?:ed|s|ing)? out of|"
+                            r"withdr[ae]w(?:n|s|ing)? from|(?:broke|break(?:s|ing)?) off|quit|abandon(?:ed|s|ing)?|"
+                            r"rul(?:ed|es|ing) out|reject(?:ed|s|ing)?)(?: (?:the|all|any|its|their))?"
+                            r"(?: [\w\-’']+){0,3} $|\b(?:no|any|never)(?: more| further| direct| new)? $")
 # a visit to the wounded, to troops or to a site is no meeting of sides: 'visited the injured in hospital'
 NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} (?:injured|wounded|victims|survivors|"
                            r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
                            r"front(?:line)?s?|positions?|hotels?|schools?|mosques?|churches|church|markets?|prisons?|villages?|"
                            r"morgues?|wreckage)\b")
 
+# a visit to a place told by a common noun: 'visited the beach', 'his first trip to the kingdom'
+UNNAMED_PLACE = re.compile(r"^(?: to)? (?:the|a|an|his|her|their|its)(?: (?:first|second|last|latest|new|old))? [a-z]")
 # meeting those who suffered is no meeting of sides: 'met the district head and families of the victims'
 MET_MOURNERS = re.compile(r"^(?: [\w’'\-]+){0,5} (?:families|survivors|victims|wounded|injured|relatives|mourners)\b")
 # met with force is no meeting: 'their fighters had met the troops with gunfire'
@@ -193,13 +201,18 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     SIDELINES.search(facts.text[:match.start()]) or NOT_HELD.search(facts.text[:match.start()]) or \
                     (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])) or \
                     MET_WITH_FORCE.match(facts.text[match.end():]) or \
-                    (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])):
+                    (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])) or \
+                    (action == "talks" and NOT_HELD_TALKS.search(facts.text[:match.start()])):
                 continue
             if JOURNEY.fullmatch(match.group()) and not any(
                     m.start == match.end() + 1 and m.kind in ("state", "capital") for m in facts.actors):
                 continue  # 'flew to Marawi', a city at home: a journey, not a visit to another state
             taken.append(match.span())
-            found.append(_meeting(facts, action, match))
+            mention = _meeting(facts, action, match)
+            if action == "visit" and not mention.hosts and UNNAMED_PLACE.match(facts.text[match.end():]) and not any(
+                    m.kind not in ("adjective", "source") for m in facts.after(match.end(), reach=40)):
+                continue  # 'who visited the beach', 'a trip to the kingdom': no one, nowhere named, is visited
+            found.append(mention)
     return [call for m in _one_meeting(facts, sorted(found, key=lambda m: m.start)) for call in _separately(facts, m)]
 
 

@@ -76,6 +76,15 @@ def _speaker(facts: SentenceFacts, position: int):
     return named or _set_off(facts, position)
 
 
+def _new_subject(facts: SentenceFacts, start: int, end: int) -> bool:
+    """Whether a new clause with a subject of its own opens between two speech acts ('…, and the minister said')."""
+    between = facts.text[start:end]
+    return bool(re.search(r"[,;] (?:and |but |while )?(?:[A-Z]|the |its |his |her |their )", between) and any(
+        start <= m.start and m.end <= end and re.search(r"(?:[,;] (?:and |but |while )?(?:the |its |his |her |their )?"
+                                                        r"(?:[\w’'.\-]+ ){0,3})$", facts.text[start:m.start])
+        for m in facts.actors))
+
+
 def _set_off(facts: SentenceFacts, position: int):
     """'The Grand Imam, Ahmed al-Tayeb, condemned', 'Museveni, who toured the club on Monday, vowed': the
     sentence's opening actor, its verb set off from it by an aside between commas."""
@@ -126,6 +135,9 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
         taken.append(match.span())
         if any(speaker.actor_id in m.initiators for m in found):
             continue  # one statement per speaker and sentence: "denied … and blamed …"
+        if found and AND_THEN.search(facts.text[:match.start()]) and not _new_subject(facts, found[-1].end,
+                                                                                    match.start()):
+            continue  # 'the envoy condemned the attack and said …': one speaker's one statement, however named
         verb = match.group().split()[0].lower()
         if how == "act" and verb in ("called", "calls", "described", "describes") and match.group() == verb:
             verb = "described"  # 'called the strike an act of terror': a judgement, not a call on someone

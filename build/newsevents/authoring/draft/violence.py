@@ -26,6 +26,7 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                   r"rammed|killed)\b)?|\b(?:bomb|device|explosives?|grenade)s? (?:had )?(?:went|goes|go) off\b|"
                   r"\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
                   r"bombs?\b|\bimprovised explosive devices?\b|\bIEDs?\b|\bblew (?:himself|herself|themselves) up\b|"
+                  r"\b(?:blew|blown) up\b|"
                   r"\bdetonated\b|"
                   r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
     ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
@@ -83,6 +84,14 @@ DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|\b(?:keep|stop|end|halt
 # a speaker's word for an act named before: 'condemned what he called a horrific terrorist attack'
 NAMED_AS = re.compile(r"\b(?:what|which) (?:he|she|they|it|[A-Z][\w\-]+) (?:called|described as|termed) (?:a|an)"
                       r"(?: [a-z\-]+){0,3} $")
+# an act named as the support of another, not one of its own: 'troops, backed by air strikes, retook the town'
+SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered) by(?: [A-Z][\w.\-]*| [a-z\-]+){0,3} $|"
+                     r"\b(?:with the (?:help|support|backing) of|under (?:the )?cover of)(?: [A-Z][\w.\-]*| [a-z\-]+)"
+                     r"{0,3} $")
+# an act put as a condition or a supposition: 'if the plane was shot down', 'unless its fighters came under attack'
+SUPPOSED = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b")
+# fighting that goes on is the fighting named before: 'but fighting continued in the east'
+GOES_ON = re.compile(r"^(?: [a-z]+)? (?:continued|continues|persisted|persists|raged on|went on|goes on|carried on)\b")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
                             r"precision|[Tt]hese|[Tt]hose|two|three|[A-Z][a-z]+(?:’s|'s|n|i|ish|ese))(?: [a-z\-]+)? $)|"
                             r"^strikes? (?:on|against|in|by|at|near)\b")
@@ -188,6 +197,9 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             if re.fullmatch(r"(?:re)?captured", match.group()) and \
                     re.search(r"\b(?:been|was|were) $", text[:match.start()]):
                 continue  # 'inmates had since been recaptured': people taken, not ground
+            clause_start, _ = facts.clause(match.start())
+            if SUPPORT.search(text[:match.start()]) or SUPPOSED.search(text[clause_start:match.start()]):
+                continue
             if match.group().lower().startswith("suicide bomber") and re.search(r"\bby(?: [a-z\d]+)? $",
                                                                                 text[:match.start()]):
                 continue  # 'set off by two suicide bombers': who did an act named by its own words
@@ -211,6 +223,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
                 # 'a car-ramming attack in the city wounded seven': news of its own when nothing came before
                 mention.cited = mention.cited or (not definite and bool(INDEFINITE.search(text[:match.start()])))
+            if kind == "armed_clash" and GOES_ON.match(text[match.end():]):
+                mention.reference, mention.cited = True, False
             if NAMED_AS.search(text[:match.start()]):
                 mention.reference, mention.cited = True, False
             if not mention.mutual:
