@@ -245,3 +245,49 @@ def test_a_war_feared_or_named_in_history_and_a_coup_as_a_word_found_no_event():
         "attack on the city since World War Two. Opposition leader Ana Morel called the council's takeover an "
         "\u201cinstitutional coup\u201d on Tuesday.")
     assert _of(events, "war") == [] and _of(events, "seizure_of_power") == []
+
+
+def test_attackers_on_the_ground_who_struck_made_a_ground_attack():
+    events, _ = _draft("Gunmen armed with rifles struck a police post in Tarvo on Monday, killing four officers.")
+    assert _of(events, "air_strike") == []
+    assert len(_of(events, "armed_clash")) == 1
+
+
+def test_steps_of_one_attack_in_one_sentence_are_one_event():
+    events, _ = _draft(
+        "Two suicide bombers opened fire and then blew themselves up at the railway station in Tarvo on Tuesday, "
+        "killing 12 people.")
+    assert len([e for e in events if e["type"] in ("armed_clash", "explosion", "air_strike")]) == 1
+
+
+def test_missiles_fired_and_the_attack_they_made_are_one_strike():
+    events, _ = _draft(
+        "Two warships fired 40 cruise missiles at an air base near Tarvo early on Friday, in the first direct "
+        "attack on the government in the conflict.")
+    assert len(_of(events, "air_strike")) == 1 and _of(events, "armed_clash") == []
+
+
+def test_an_attack_carried_out_by_jets_is_an_air_strike():
+    events, _ = _draft("Witnesses said government jets had carried out a chemical attack on the town of Karvel on "
+                       "Tuesday, killing 30 people.")
+    assert len(_of(events, "air_strike")) == 1 and _of(events, "armed_clash") == []
+
+
+def test_a_side_told_by_its_fighting_and_an_attack_not_suffered_are_no_clash():
+    events, _ = _draft(
+        "The country has not suffered a major attack since 2019. Hours later, the coalition fighting in the north "
+        "carried out air strikes on the capital.")
+    assert _of(events, "armed_clash") == []
+
+
+def test_an_act_announced_is_the_act_not_a_statement():
+    events, _ = _draft(
+        "The European Union announced on Monday that it was halting budget support to the government. "
+        "Norway severed diplomatic relations with Chile on Sunday, Foreign Minister Ana Morel announced.")
+    assert _of(events, "statement") == []
+    assert len(_of(events, "sanctions")) == 1 and len(_of(events, "diplomatic_downgrade")) == 1
+
+
+def test_sanctions_that_remain_are_no_new_sanctions():
+    events, _ = _draft("President Omar Haddad said sanctions would remain in place for now.")
+    assert _of(events, "sanctions") == []

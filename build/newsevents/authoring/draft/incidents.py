@@ -15,8 +15,9 @@ KINDS = [  # (event type, action, pattern)
                    r"(?<!threat of )(?<!return to )(?<!verge of )(?<!World )(?<!world )"
                    r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
-    ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
-                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|\b(?:suspend|halt|freez|cut)"
+    ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|"
+                               r"\bsanction(?:ed|s) (?=(?-i:[A-Z]))|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|"
+                               r"\b(?:suspend|halt|freez|cut)"
                                r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
                                r"financial |budget )*(?:cooperation|aid|assistance|support)\b|"
                                # a border or crossing closed to another side, flights suspended, a trade status taken
@@ -35,7 +36,9 @@ MEDIATED = re.compile(r"\b(?:brokered|mediated|negotiated|led) by\b|-(?:brokered
 HOLDING = re.compile(r"^(?: [^,;.]{1,60}?)? (?:appeared to be |seemed to be |was |is |has |had )?(?:largely )?"
                      r"(?:holding|held)\b")
 GOAL = re.compile(r"\b(?:for|towards?|calls? for|push for|pressed for|urged) (?:a|an)(?: [a-z\-]+)? $")
-DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
+# 'the truce', not 'announced that it was halting aid' ('that' opening a clause)
+DEFINITE = re.compile(r"\b(?i:the|that(?! (?:it|they|he|she|we|the|a|an|its|their|his|her)\b)|this|its|their)"
+                      r"(?: [a-z\-]+){0,2} $")
 # a war feared, not fought: 'pushed the two countries to the brink of all-out war'
 FEARED = re.compile(r"\b(?:brink|verge|risk|threat|spectre|danger|edge) of(?: (?:a|an|the))?(?: [a-z\-]+){0,2} $")
 # a speaker's word for an act named before: 'called the takeover an “institutional coup”'
