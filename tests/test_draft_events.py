@@ -291,3 +291,15 @@ def test_an_act_announced_is_the_act_not_a_statement():
 def test_sanctions_that_remain_are_no_new_sanctions():
     events, _ = _draft("President Omar Haddad said sanctions would remain in place for now.")
     assert _of(events, "sanctions") == []
+
+
+def test_meeting_a_need_or_a_visit_that_sets_a_speech_is_no_meeting():
+    events, _ = _draft(
+        "On Wednesday President Omar Haddad warned that any further provocation would meet \u201cfierce "
+        "retaliation\u201d. Prime Minister Ana Morel, speaking during a visit to Chile, called the raid a crime.")
+    assert _of(events, "meeting") == []
+
+
+def test_a_meeting_of_ambassadors_is_multilateral():
+    events, _ = _draft("NATO ambassadors held an emergency meeting in Brussels on Wednesday.")
+    assert [e["meeting"]["type"] for e in _of(events, "meeting")] == ["multilateral_talks"]

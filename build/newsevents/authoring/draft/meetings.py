@@ -44,7 +44,7 @@ COMING_AFTER = re.compile(r"^(?: (?:that|which) [\w’' ]{1,40}?)? (?:is|are) (?
                           r"(?:go ahead|take place|be held|open)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
-                  r"chaired|convened?|chiefs|cabinet)\b", re.IGNORECASE)
+                  r"chaired|convened?|chiefs|cabinet|ambassadors|envoys|delegates)\b", re.IGNORECASE)
 # a gathering of many heads: 'leaders of the bloc will meet', 'a virtual meeting of G7 leaders', 'an all-party meeting'
 GATHERING = re.compile(r"\b(?:[Ll]eaders of|heads of (?:state|government)|chief ministers|all-party|"
                        r"[A-Z]+\d* leaders)\b")
@@ -75,6 +75,13 @@ NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} 
 
 # a visit to a place told by a common noun: 'visited the beach', 'his first trip to the kingdom'
 UNNAMED_PLACE = re.compile(r"^(?: to)? (?:the|a|an|his|her|their|its)(?: (?:first|second|last|latest|new|old))? [a-z]")
+# 'would meet enormous retaliation', 'failed to meet the deadline': a verb of answering a need, not of meeting
+MET_A_NEED = re.compile(r"^(?: [“\"‘]?[\w’'\-]+){0,2} [“\"‘]?(?:retaliation|response|resistance|opposition|"
+                        r"demands?|needs?|targets?|criteria|expectations?|deadlines?|obligations?|requirements?|standards?|conditions?|"
+                        r"goals?|costs?|force)\b")
+# a visit named as where a speech was given: 'speaking during a visit to Chile, the prime minister called …'
+SPEAKING_ON = re.compile(r"\b(?:[Ss]peaking|[Tt]alking) (?:during|on|at the end of|at the start of) "
+                         r"(?:a|an|his|her|their)(?: [a-z\-]+)? $")
 # meeting those who suffered is no meeting of sides: 'met the district head and families of the victims'
 MET_MOURNERS = re.compile(r"^(?: [\w’'\-]+){0,5} (?:families|survivors|victims|wounded|injured|relatives|mourners)\b")
 # met with force is no meeting: 'their fighters had met the troops with gunfire'
@@ -202,7 +209,10 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])) or \
                     MET_WITH_FORCE.match(facts.text[match.end():]) or \
                     (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])) or \
-                    (action == "talks" and NOT_HELD_TALKS.search(facts.text[:match.start()])):
+                    (action == "talks" and NOT_HELD_TALKS.search(facts.text[:match.start()])) or \
+                    (re.fullmatch(r"met|meets?", match.group().lower()) and
+                     MET_A_NEED.match(facts.text[match.end():])) or \
+                    (action == "visit" and SPEAKING_ON.search(facts.text[:match.start()])):
                 continue
             if JOURNEY.fullmatch(match.group()) and not any(
                     m.start == match.end() + 1 and m.kind in ("state", "capital") for m in facts.actors):
