@@ -185,3 +185,121 @@ def test_suicide_bombers_who_struck_and_a_bomb_that_went_off_are_explosions_not_
         "Suicide bombers struck two cafes in the capital on Sunday night. An hour later a third bomb went off "
         "in a train.")
     assert {e["type"] for e in events} == {"explosion"}
+
+
+def test_one_speaker_acting_and_saying_in_one_sentence_makes_one_statement():
+    events, _ = _draft(
+        "A bomb exploded at a market in Tarvo on Tuesday. Foreign Minister Lena Varga condemned the bombing and "
+        "said those behind it would be punished.")
+    assert len(_of(events, "statement")) == 1
+
+
+def test_strikes_that_back_another_act_and_fighting_that_goes_on_found_no_event():
+    events, _ = _draft(
+        "Government troops, backed by air strikes and special forces, retook the town of Tarvo on Tuesday, but "
+        "fighting continued in the northern districts.")
+    assert _of(events, "air_strike") == []
+    assert len(_of(events, "armed_clash")) == 1
+
+
+def test_an_act_supposed_in_an_if_clause_is_no_event():
+    events, _ = _draft(
+        "Interior Minister Lena Varga said that if the airliner had been shot down, those responsible would be "
+        "found.")
+    assert _of(events, "armed_clash") == [] and _of(events, "air_strike") == []
+
+
+def test_talks_ended_left_or_ruled_out_are_no_meeting():
+    events, _ = _draft(
+        "President Omar Haddad ended peace talks with the rebels on Friday. The rebels pulled out of the "
+        "UN-backed talks on Saturday. Haddad told supporters there would be no more negotiations, and ruled out "
+        "any talks before the elections.")
+    assert _of(events, "meeting") == []
+
+
+def test_a_visit_to_an_unnamed_place_is_no_meeting_but_one_to_a_named_village_is():
+    events, _ = _draft(
+        "President Omar Haddad, who visited the harbour on Sunday evening, said the port would reopen. "
+        "General Ivo Brandt visited Karvel village on Monday and apologised to its people.")
+    assert len(_of(events, "meeting")) == 1
+
+
+def test_a_photo_line_and_a_pool_credit_are_captions():
+    from newsevents.ingest.page_lines import is_caption
+    assert is_caption("[Photo] The two leaders shake hands at the border. Summit Press Pool")
+    assert is_caption("The ministers arrive for the talks. Pool photo via Wire")
+    assert not is_caption("The leaders met beside the hotel pool on Monday.")
+
+
+def test_a_vehicle_that_blew_up_is_an_explosion():
+    events, dates = _draft("A truck packed with explosives blew up outside a hotel in Tarvo on Thursday, killing "
+                           "nine people.")
+    explosions = _of(events, "explosion")
+    assert len(explosions) == 1
+    assert dates[explosions[0]["id"]] == (date(2031, 3, 13), date(2031, 3, 13))
+
+
+def test_a_war_feared_or_named_in_history_and_a_coup_as_a_word_found_no_event():
+    events, _ = _draft(
+        "The seizure of the oil field pushed the two neighbours to the brink of all-out war. It was the worst "
+        "attack on the city since World War Two. Opposition leader Ana Morel called the council's takeover an "
+        "\u201cinstitutional coup\u201d on Tuesday.")
+    assert _of(events, "war") == [] and _of(events, "seizure_of_power") == []
+
+
+def test_attackers_on_the_ground_who_struck_made_a_ground_attack():
+    events, _ = _draft("Gunmen armed with rifles struck a police post in Tarvo on Monday, killing four officers.")
+    assert _of(events, "air_strike") == []
+    assert len(_of(events, "armed_clash")) == 1
+
+
+def test_steps_of_one_attack_in_one_sentence_are_one_event():
+    events, _ = _draft(
+        "Two suicide bombers opened fire and then blew themselves up at the railway station in Tarvo on Tuesday, "
+        "killing 12 people.")
+    assert len([e for e in events if e["type"] in ("armed_clash", "explosion", "air_strike")]) == 1
+
+
+def test_missiles_fired_and_the_attack_they_made_are_one_strike():
+    events, _ = _draft(
+        "Two warships fired 40 cruise missiles at an air base near Tarvo early on Friday, in the first direct "
+        "attack on the government in the conflict.")
+    assert len(_of(events, "air_strike")) == 1 and _of(events, "armed_clash") == []
+
+
+def test_an_attack_carried_out_by_jets_is_an_air_strike():
+    events, _ = _draft("Witnesses said government jets had carried out a chemical attack on the town of Karvel on "
+                       "Tuesday, killing 30 people.")
+    assert len(_of(events, "air_strike")) == 1 and _of(events, "armed_clash") == []
+
+
+def test_a_side_told_by_its_fighting_and_an_attack_not_suffered_are_no_clash():
+    events, _ = _draft(
+        "The country has not suffered a major attack since 2019. Hours later, the coalition fighting in the north "
+        "carried out air strikes on the capital.")
+    assert _of(events, "armed_clash") == []
+
+
+def test_an_act_announced_is_the_act_not_a_statement():
+    events, _ = _draft(
+        "The European Union announced on Monday that it was halting budget support to the government. "
+        "Norway severed diplomatic relations with Chile on Sunday, Foreign Minister Ana Morel announced.")
+    assert _of(events, "statement") == []
+    assert len(_of(events, "sanctions")) == 1 and len(_of(events, "diplomatic_downgrade")) == 1
+
+
+def test_sanctions_that_remain_are_no_new_sanctions():
+    events, _ = _draft("President Omar Haddad said sanctions would remain in place for now.")
+    assert _of(events, "sanctions") == []
+
+
+def test_meeting_a_need_or_a_visit_that_sets_a_speech_is_no_meeting():
+    events, _ = _draft(
+        "On Wednesday President Omar Haddad warned that any further provocation would meet \u201cfierce "
+        "retaliation\u201d. Prime Minister Ana Morel, speaking during a visit to Chile, called the raid a crime.")
+    assert _of(events, "meeting") == []
+
+
+def test_a_meeting_of_ambassadors_is_multilateral():
+    events, _ = _draft("NATO ambassadors held an emergency meeting in Brussels on Wednesday.")
+    assert [e["meeting"]["type"] for e in _of(events, "meeting")] == ["multilateral_talks"]

@@ -37,7 +37,8 @@ RELATED = re.compile(r"^(?:related(?: stories| articles| news| coverage| topics)
                      r"trending(?: now)?|top stories|latest news|"
                      r"editor'?s picks)\s*:?(?P<item>\s+\S.*)?$", re.IGNORECASE)
 CAPTION_CREDIT = re.compile(
-    r"(?:\bphoto(?:graph)?s?(?: credit)?\s*:|\bimage(?: credit)?\s*:|\bcredit\s*:|\bfile (?:photo|image)\b|"
+    r"(?:^\s*\[(?:photo(?:graph)?|image|picture|video|graphic)s?\]|\b(?:press|photo) pool\s*$|\bpool (?:photo|image)\b|"
+    r"\bphoto(?:graph)?s?(?: credit)?\s*:|\bimage(?: credit)?\s*:|\bcredit\s*:|\bfile (?:photo|image)\b|"
     r"\((?:[^()]*/)?(?:AFP|AP|REUTERS|Reuters|EPA|Getty Images|Xinhua|Anadolu|SPA|WAM|Supplied|File|"
     r"AP Photo|Photo)[^()]*\)\s*$|\([A-Z][\w.'’ -]*(?:/[\w.'’ -]+)+\)\s*$)", re.IGNORECASE)
 LIST_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s{2,}")

@@ -23,6 +23,9 @@ from newsevents.authoring.draft.mentions import VIOLENT, ClaimMention, EventMent
 from newsevents.resolve.date_phrases import Resolved
 
 STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
+# between two verbs of one act: a subject and its verb ('bombers opened fire'), or 'and (then)' with no new clause
+CHAINED = re.compile(r" (?:(?:had|have|has|then|also) )?|(?: (?!(?:who|which|while|as|but)\b)[\w’'\-]+){0,8} and "
+                     r"(?:then |later |also )?")
 REACH = 3  # sentences a definite mention may look back
 CLAIM_REACH = 6  # sentences an unlinked claim may look back: a toll often comes paragraphs after its event
 
@@ -115,7 +118,28 @@ class _Clusters:
             self._dates_agree(cluster, mention) and (not mention.places or not cluster.all("places")
                                                      or mention.places[0] in cluster.all("places"))
 
-    def add(self, mention: EventMention, claims: list[ClaimMention]) -> None:
+    def _one_act(self, mention: EventMention, earlier: list[EventMention]) -> Cluster | None:
+        """The cluster of an act the same sentence named just before, when this mention tells the same act: its
+        subject's next verb ('suicide bombers opened fire'), a step chained by 'and (then)' ('opened fire and then
+        blew themselves up'), or the word 'attack' for it on the same day ('fired missiles at the base on Friday,
+        in the first American attack on the government')."""
+        if mention.type not in VIOLENT or mention.reference:
+            return None
+        text = mention.facts.text
+        for prev in reversed(earlier):
+            if prev.type not in VIOLENT or id(prev) not in self.home or prev.end > mention.start:
+                continue
+            gap = text[prev.end:mention.start]
+            if CHAINED.fullmatch(gap) or (re.match(r"attacks?$", text[mention.start:mention.end]) and
+                                          mention.date is not None and mention.date is prev.date):
+                return self.home[id(prev)]
+        return None
+
+    def add(self, mention: EventMention, claims: list[ClaimMention], earlier: list[EventMention] = ()) -> None:
+        one = self._one_act(mention, list(earlier))
+        if one is not None:
+            self._join(one, mention)
+            return
         kin = [c for c in self.clusters if c.type == mention.type]
         if mention.mutual and kin:
             for cluster in kin:
@@ -164,8 +188,9 @@ def cluster_mentions(per_sentence: list[tuple[list[EventMention], list[ClaimMent
     """Clusters in the order their first mention appears; claims attached to theirs."""
     clusters = _Clusters(resolve)
     for mentions, claims in per_sentence:
-        for mention in sorted(mentions, key=lambda m: m.start):
-            clusters.add(mention, claims)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for i, mention in enumerate(ordered):
+            clusters.add(mention, claims, ordered[:i])
         for claim in claims:
             clusters.claim(claim, mentions)
     return [c for c in clusters.clusters if c.mentions]

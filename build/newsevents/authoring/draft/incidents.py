@@ -12,10 +12,12 @@ KINDS = [  # (event type, action, pattern)
     ("ceasefire", "ceasefire", r"\bcease-?fire\b|\btruce\b|\bcessation of hostilities\b|\bpeace (?:agreement|"
                                r"deal|accord)\b|\barmistice\b"),
     ("war", "war", r"(?<!act of )(?<!acts of )(?<!declaration of )(?<!declare )(?<!brink of )(?<!risk of )"
-                   r"(?<!threat of )(?<!return to )(?<!verge of )\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
+                   r"(?<!threat of )(?<!return to )(?<!verge of )(?<!World )(?<!world )"
+                   r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
-    ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|\bsanction(?:ed|s) "
-                               r"(?=[A-Z])|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|\b(?:suspend|halt|freez|cut)"
+    ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|"
+                               r"\bsanction(?:ed|s) (?=(?-i:[A-Z]))|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|"
+                               r"\b(?:suspend|halt|freez|cut)"
                                r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
                                r"financial |budget )*(?:cooperation|aid|assistance|support)\b|"
                                # a border or crossing closed to another side, flights suspended, a trade status taken
@@ -34,7 +36,14 @@ MEDIATED = re.compile(r"\b(?:brokered|mediated|negotiated|led) by\b|-(?:brokered
 HOLDING = re.compile(r"^(?: [^,;.]{1,60}?)? (?:appeared to be |seemed to be |was |is |has |had )?(?:largely )?"
                      r"(?:holding|held)\b")
 GOAL = re.compile(r"\b(?:for|towards?|calls? for|push for|pressed for|urged) (?:a|an)(?: [a-z\-]+)? $")
-DEFINITE = re.compile(r"\b(?i:the|that|this|its|their)(?: [a-z\-]+){0,2} $")
+# 'the truce', not 'announced that it was halting aid' ('that' opening a clause)
+DEFINITE = re.compile(r"\b(?i:the|that(?! (?:it|they|he|she|we|the|a|an|its|their|his|her)\b)|this|its|their)"
+                      r"(?: [a-z\-]+){0,2} $")
+# a war feared, not fought: 'pushed the two countries to the brink of all-out war'
+FEARED = re.compile(r"\b(?:brink|verge|risk|threat|spectre|danger|edge) of(?: (?:a|an|the))?(?: [a-z\-]+){0,2} $")
+# a speaker's word for an act named before: 'called the takeover an “institutional coup”'
+NAMED_AS = re.compile(r"\b(?:called|calls|termed|terms|branded|brands|labell?ed|labels|described)\b(?: [\w’'\-]+){0,5}"
+                      r" (?:an?|as an?)(?: [“\"‘]?[\w\-]+[”\"’]?){0,2} [“\"‘]?$")
 
 
 def _mediators(facts: SentenceFacts, mention: EventMention) -> list[str]:
@@ -58,6 +67,8 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
+            if FEARED.search(facts.text[:match.start()]) or NAMED_AS.search(facts.text[:match.start()]):
+                continue
             mention = EventMention(kind, action, facts, *match.span())
             agreed = re.search(r"\b(?:agreed|signed|fought|reached|declared|accepted|announced)\b(?: [\w\-]+){0,5} $",
                                facts.text[:match.start()])

@@ -44,7 +44,7 @@ COMING_AFTER = re.compile(r"^(?: (?:that|which) [\w’' ]{1,40}?)? (?:is|are) (?
                           r"(?:go ahead|take place|be held|open)\b")
 CANCELLED = re.compile(r"\b(?:called off|cancel(?:l)?ed|scrapped)\b")
 MANY = re.compile(r"\b(?:regional|multilateral|countries|states|leaders|neighbou?rs|bloc|participants|council|"
-                  r"chaired|convened?|chiefs|cabinet)\b", re.IGNORECASE)
+                  r"chaired|convened?|chiefs|cabinet|ambassadors|envoys|delegates)\b", re.IGNORECASE)
 # a gathering of many heads: 'leaders of the bloc will meet', 'a virtual meeting of G7 leaders', 'an all-party meeting'
 GATHERING = re.compile(r"\b(?:[Ll]eaders of|heads of (?:state|government)|chief ministers|all-party|"
                        r"[A-Z]+\d* leaders)\b")
@@ -61,12 +61,27 @@ FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)(?:[^;.]
 NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for)|press(?:ed|es)? "
                       r"(?:for|\w+ to))\b[^.;:]{0,60}$|\b(?:suspension|suspend\w*|halt\w*|ban(?:ned|s)?(?: on)?|"
                       r"cancel\w*|freez\w*|froze)(?: of)?(?: [a-z\-]+){0,2} $")
+# talks ended, left or refused are no meeting held: 'ended peace talks with the rebels', 'pulled out of the talks',
+# 'there would be no more negotiations', 'ruled out any talks'
+NOT_HELD_TALKS = re.compile(r"\b(?:end(?:ed|s|ing)?(?! of\b)|pull(?:ed|s|ing)? out of|walk(?:ed|s|ing)? out of|"
+                            r"withdr[ae]w(?:n|s|ing)? from|(?:broke|break(?:s|ing)?) off|quit|abandon(?:ed|s|ing)?|"
+                            r"rul(?:ed|es|ing) out|reject(?:ed|s|ing)?)(?: (?:the|all|any|its|their))?"
+                            r"(?: [\w\-’']+){0,3} $|\b(?:no|any|never)(?: more| further| direct| new)? $")
 # a visit to the wounded, to troops or to a site is no meeting of sides: 'visited the injured in hospital'
 NOT_A_MEETING = re.compile(r"^ (?:the|a|an|his|her|their|its)(?: [a-z\-]+){0,2} (?:injured|wounded|victims|survivors|"
                            r"families|troops|soldiers|hospitals?|posts?|bases?|sites?|scene|area|camps?|wards?|"
                            r"front(?:line)?s?|positions?|hotels?|schools?|mosques?|churches|church|markets?|prisons?|villages?|"
                            r"morgues?|wreckage)\b")
 
+# a visit to a place told by a common noun: 'visited the beach', 'his first trip to the kingdom'
+UNNAMED_PLACE = re.compile(r"^(?: to)? (?:the|a|an|his|her|their|its)(?: (?:first|second|last|latest|new|old))? [a-z]")
+# 'would meet enormous retaliation', 'failed to meet the deadline': a verb of answering a need, not of meeting
+MET_A_NEED = re.compile(r"^(?: [“\"‘]?[\w’'\-]+){0,2} [“\"‘]?(?:retaliation|response|resistance|opposition|"
+                        r"demands?|needs?|targets?|criteria|expectations?|deadlines?|obligations?|requirements?|standards?|conditions?|"
+                        r"goals?|costs?|force)\b")
+# a visit named as where a speech was given: 'speaking during a visit to Chile, the prime minister called …'
+SPEAKING_ON = re.compile(r"\b(?:[Ss]peaking|[Tt]alking) (?:during|on|at the end of|at the start of) "
+                         r"(?:a|an|his|her|their)(?: [a-z\-]+)? $")
 # meeting those who suffered is no meeting of sides: 'met the district head and families of the victims'
 MET_MOURNERS = re.compile(r"^(?: [\w’'\-]+){0,5} (?:families|survivors|victims|wounded|injured|relatives|mourners)\b")
 # met with force is no meeting: 'their fighters had met the troops with gunfire'
@@ -193,13 +208,21 @@ def find_meetings(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[Ev
                     SIDELINES.search(facts.text[:match.start()]) or NOT_HELD.search(facts.text[:match.start()]) or \
                     (action == "visit" and NOT_A_MEETING.match(facts.text[match.end():])) or \
                     MET_WITH_FORCE.match(facts.text[match.end():]) or \
-                    (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])):
+                    (match.group().lower() == "met" and MET_MOURNERS.match(facts.text[match.end():])) or \
+                    (action == "talks" and NOT_HELD_TALKS.search(facts.text[:match.start()])) or \
+                    (re.fullmatch(r"met|meets?", match.group().lower()) and
+                     MET_A_NEED.match(facts.text[match.end():])) or \
+                    (action == "visit" and SPEAKING_ON.search(facts.text[:match.start()])):
                 continue
             if JOURNEY.fullmatch(match.group()) and not any(
                     m.start == match.end() + 1 and m.kind in ("state", "capital") for m in facts.actors):
                 continue  # 'flew to Marawi', a city at home: a journey, not a visit to another state
             taken.append(match.span())
-            found.append(_meeting(facts, action, match))
+            mention = _meeting(facts, action, match)
+            if action == "visit" and not mention.hosts and UNNAMED_PLACE.match(facts.text[match.end():]) and not any(
+                    m.kind not in ("adjective", "source") for m in facts.after(match.end(), reach=40)):
+                continue  # 'who visited the beach', 'a trip to the kingdom': no one, nowhere named, is visited
+            found.append(mention)
     return [call for m in _one_meeting(facts, sorted(found, key=lambda m: m.start)) for call in _separately(facts, m)]
 
 

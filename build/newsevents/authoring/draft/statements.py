@@ -29,6 +29,10 @@ ACTS = re.compile(r"\b(?:condemn(?:ed|s)|denounc(?:ed|es)|warn(?:ed|s)|urg(?:ed|
                   r"dismiss(?:ed|es)(?= (?:the|a|an|it|reports?|claims?|accusations?)\b)|"
                   r"express(?:ed|es)(?= (?:his |her |their |its |deep |deepest )?(?:regret|condolences|solidarity|"
                   r"concern|sorrow|shock|outrage)))\b")
+# the words between 'announced' and the act it makes known, and an announcing verb that closes its sentence
+ANNOUNCED_THAT = re.compile(r"(?: (?:on|late on|the same|that|this|last) [\w’'\-]+(?: day| evening| night)?)? that"
+                            r"(?: [\w’'\-]+){0,5} ")
+TOLD_LAST = re.compile(r"^(?: (?:on|late on|early on) [A-Z][a-z]+(?: (?:morning|evening|night))?)?[.!]?$")
 ON_RECORD = re.compile(r"\b(?:said|says) in (?:a|an|its|his|her|their) (?:joint |written |televised )?"
                        r"(?:statement|address|speech|interview|post)\b|\btold (?:a )?(?:news|press) conference\b|"
                        r"\b(?:wrote|posted|said) (?:on|in a post on) (?:X|Twitter|Facebook|Telegram)\b|"
@@ -76,6 +80,15 @@ def _speaker(facts: SentenceFacts, position: int):
     return named or _set_off(facts, position)
 
 
+def _new_subject(facts: SentenceFacts, start: int, end: int) -> bool:
+    """Whether a new clause with a subject of its own opens between two speech acts ('…, and the minister said')."""
+    between = facts.text[start:end]
+    return bool(re.search(r"[,;] (?:and |but |while )?(?:[A-Z]|the |its |his |her |their )", between) and any(
+        start <= m.start and m.end <= end and re.search(r"(?:[,;] (?:and |but |while )?(?:the |its |his |her |their )?"
+                                                        r"(?:[\w’'.\-]+ ){0,3})$", facts.text[start:m.start])
+        for m in facts.actors))
+
+
 def _set_off(facts: SentenceFacts, position: int):
     """'The Grand Imam, Ahmed al-Tayeb, condemned', 'Museveni, who toured the club on Monday, vowed': the
     sentence's opening actor, its verb set off from it by an aside between commas."""
@@ -120,12 +133,20 @@ def find_statements(facts: SentenceFacts, actor_type, taken: list[tuple[int, int
                 s >= match.end() and re.fullmatch(r" (?:a|an|the)(?: [\w\-]+){0,2} ", facts.text[match.end():s])
                 for s, _ in taken):
             continue  # 'declared a ceasefire': the ceasefire is the event, not a statement about it
+        if how == "act" and re.match(r"declar|announc", match.group()) and (any(
+                s >= match.end() and ANNOUNCED_THAT.fullmatch(facts.text[match.end():s]) and not re.search(
+                    r"\b(?:the|this|that|its|their)(?: [a-z\-]+)? $", facts.text[:s]) for s, _ in taken) or (
+                TOLD_LAST.match(facts.text[match.end():]) and any(e <= match.start() for _, e in taken))):
+            continue  # 'announced that it was halting aid', '…, the minister announced': the act is the news
         rest = facts.text[match.end():]
         if how == "record" and CASUALTY_ONLY.search(_said(facts, match)) and not ACTS.search(rest):
             continue
         taken.append(match.span())
         if any(speaker.actor_id in m.initiators for m in found):
             continue  # one statement per speaker and sentence: "denied … and blamed …"
+        if found and AND_THEN.search(facts.text[:match.start()]) and not _new_subject(facts, found[-1].end,
+                                                                                    match.start()):
+            continue  # 'the envoy condemned the attack and said …': one speaker's one statement, however named
         verb = match.group().split()[0].lower()
         if how == "act" and verb in ("called", "calls", "described", "describes") and match.group() == verb:
             verb = "described"  # 'called the strike an act of terror': a judgement, not a call on someone

@@ -26,13 +26,14 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                   r"rammed|killed)\b)?|\b(?:bomb|device|explosives?|grenade)s? (?:had )?(?:went|goes|go) off\b|"
                   r"\b(?:roadside|truck|suicide|pipe|nail|parcel|letter|motorcycle|bicycle) "
                   r"bombs?\b|\bimprovised explosive devices?\b|\bIEDs?\b|\bblew (?:himself|herself|themselves) up\b|"
+                  r"\b(?:blew|blown) up\b|"
                   r"\bdetonated\b|"
                   r"\bset off (?:a |an )?(?:bomb|explosives?|explosive device)\b"),
     ("armed_clash", r"\b(?:took|seized|taken|seizing|taking) (?:full )?control of\b|\b(?:captured|retook|recaptured|"
                     r"overran|stormed|broke through|broke the siege)\b"),
     ("air_strike", r"\b(?:drone|missile|rocket)s? (?:was|were|had been|has been) (?:launched|fired)(?= by)"),
-    ("air_strike", r"\b(?:fired|launched) (?:a |an |\w+ )?(?:(?:ballistic|cruise|anti-ship) )?(?:missiles?|rockets?|"
-                   r"drones?)\b"),
+    ("air_strike", r"\b(?:fired|launched) (?:a |an |\w+ )?(?:(?:[A-Z][a-z]+|ballistic|cruise|anti-ship) ){0,2}"
+                   r"(?:missiles?|rockets?|drones?)\b"),
     ("air_strike", r"\b(?:drones?|missiles?|rockets?)(?= (?:had |have |has )?(?:hit|struck|slammed into|"
                    r"landed (?:on|in|near)|crashed into|fell on))"),
     ("armed_clash", r"\b(?i:shells|mortars?|mortar (?:rounds|shells|bombs)|artillery (?:rounds|shells))"
@@ -78,11 +79,34 @@ WEAPON = re.compile(r"(?i:bombs?$|explosive devices?|IEDs?|mortars?|rockets?|mis
 COUNTED = re.compile(r"(?i:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
                      r"dozens?|hundreds?|several|many|some)) $")
-DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|\b(?:keep|stop|end|halt|avoid|cease) $|"
+DENIED = re.compile(r"\b(?:no|any|never)(?: [a-z\-]+)? $|"
+                    r"\b(?:not|never)(?: [a-z]+)? (?:a|an|any)(?: [a-z\-]+){0,2} $|"
+                    r"\b(?:keep|stop|end|halt|avoid|cease) $|"
                     r"\bright to (?:carry out |launch |conduct )?$")  # 'had no right to carry out strikes'
 # a speaker's word for an act named before: 'condemned what he called a horrific terrorist attack'
 NAMED_AS = re.compile(r"\b(?:what|which) (?:he|she|they|it|[A-Z][\w\-]+) (?:called|described as|termed) (?:a|an)"
                       r"(?: [a-z\-]+){0,3} $")
+# an act named as the support of another, not one of its own: 'troops, backed by air strikes, retook the town'
+SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered) by(?: [A-Z][\w.\-]*| [a-z\-]+){0,3} $|"
+                     r"\b(?:with the (?:help|support|backing) of|under (?:the )?cover of)(?: [A-Z][\w.\-]*| [a-z\-]+)"
+                     r"{0,3} $")
+# an act put as a condition or a supposition: 'if the plane was shot down', 'unless its fighters came under attack'
+SUPPOSED = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b")
+# 'struck', 'bombed' told of attackers on the ground is a ground attack: 'gunmen bombed and then stormed a
+# mosque', 'attackers armed with guns struck a police post'
+GROUND = re.compile(r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Mm]ilitants|[Ii]nsurgents|[Jj]ihadists|"
+                    r"[Aa]rmed men|[Bb]andits|[Rr]ebels|[Ss]uicide bombers|[Ss]hooters?|[Gg]unman)\b")
+AIRBORNE = re.compile(r"\b(?:aircraft|jets?|warplanes?|planes?|drones?|helicopters?|missiles?|rockets?|air force|"
+                      r"bombers?(?<!suicide bombers)(?<!suicide bomber))\b", re.IGNORECASE)
+# 'the coalition fighting in Yemen', 'believed to be fighting with the group', 'countries fighting the group': a side
+# told by what it does, not a clash
+FIGHTING_SIDE = re.compile(r"(?:\b(?:coalition|forces|troops|groups?|militants|fighters|countries|states|rebels|army|"
+                           r"militias?|alliance|units?) |\bbe )$")
+FROM_THE_AIR = re.compile(r"\b(?:jets|warplanes|aircraft|planes|helicopters|drones|helicopter gunships)"
+                          r"(?: (?:had|have|has))? (?:carried out|launched|conducted|staged|mounted)"
+                          r"(?: (?:a|an|the))?(?: [a-z\-]+){0,2} $")
+# fighting that goes on is the fighting named before: 'but fighting continued in the east'
+GOES_ON = re.compile(r"^(?: [a-z]+)? (?:continued|continues|persisted|persists|raged on|went on|goes on|carried on)\b")
 STRIKE_CONTEXT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|his|her|new|fresh|deadly|latest|retaliatory|"
                             r"precision|[Tt]hese|[Tt]hose|two|three|[A-Z][a-z]+(?:’s|'s|n|i|ish|ese))(?: [a-z\-]+)? $)|"
                             r"^strikes? (?:on|against|in|by|at|near)\b")
@@ -188,6 +212,14 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
             if re.fullmatch(r"(?:re)?captured", match.group()) and \
                     re.search(r"\b(?:been|was|were) $", text[:match.start()]):
                 continue  # 'inmates had since been recaptured': people taken, not ground
+            clause_start, _ = facts.clause(match.start())
+            on_ground = kind == "air_strike" and match.group() in ("struck", "bombed", "pounded") and \
+                GROUND.search(text[clause_start:match.start()]) is not None and \
+                not AIRBORNE.search(text[:match.start()])
+            if match.group() == "fighting" and FIGHTING_SIDE.search(text[:match.start()]):
+                continue
+            if SUPPORT.search(text[:match.start()]) or SUPPOSED.search(text[clause_start:match.start()]):
+                continue
             if match.group().lower().startswith("suicide bomber") and re.search(r"\bby(?: [a-z\d]+)? $",
                                                                                 text[:match.start()]):
                 continue  # 'set off by two suicide bombers': who did an act named by its own words
@@ -198,19 +230,25 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 continue
             taken.append(match.span())
             word = match.group().lower().split()[-1]
-            mention = EventMention(kind, "violence", facts, *match.span())
+            # 'jets had carried out a chemical attack on the town'
+            aerial = word.startswith("attack") and FROM_THE_AIR.search(text[:match.start()]) is not None
+            mention = EventMention("air_strike" if aerial else "armed_clash" if on_ground else kind, "violence", facts,
+                                   *match.span())
             mention.mutual = bool(MUTUAL.search(text[max(0, match.start() - 30):match.end() + 20])) and \
                 not match.group().endswith("fire")  # an exchange of fire is a clash of its own
-            definite = bool(DEFINITE.search(text[:match.start()]))
+            definite = bool(DEFINITE.search(text[:match.start()])) and not re.match(r"(?:fired|launched) ",
+                                                                                     match.group())
             mention.cited = not definite and bool(EARLIER.search(text[:match.start()])) and not mention.mutual
             mention.reference = (definite or mention.cited) and not mention.mutual
             _initiator(facts, mention, match.group().lower())
             if re.search(r"(?:launched|fired)$", match.group()):
                 mention.reference = True  # 'the drone had been launched by X': who is behind an event named before
-            if kind == "armed_clash" and word.startswith("attack") and not mention.initiators:
+            if mention.type == "armed_clash" and word.startswith("attack") and not mention.initiators:
                 mention.reference = True  # 'the attack', 'an attack': which kind it is is told where it is named
                 # 'a car-ramming attack in the city wounded seven': news of its own when nothing came before
                 mention.cited = mention.cited or (not definite and bool(INDEFINITE.search(text[:match.start()])))
+            if kind == "armed_clash" and GOES_ON.match(text[match.end():]):
+                mention.reference, mention.cited = True, False
             if NAMED_AS.search(text[:match.start()]):
                 mention.reference, mention.cited = True, False
             if not mention.mutual:
