@@ -179,3 +179,25 @@ def test_a_month_name_ends_a_sentence_but_a_short_month_before_a_day_does_not():
     assert _pieces("The talks began on Aug. 5 in Kano. They ended in Sept. 12 talks.") == \
         ["The talks began on Aug. 5 in Kano.", "They ended in Sept. 12 talks."]
     assert _pieces("Dr. Ana Ruiz met Mr. Smith.") == ["Dr. Ana Ruiz met Mr. Smith."]
+
+
+def test_a_source_that_speaks_on_a_day_s_morning_before_an_aside_claims_the_toll_and_its_parts():
+    found = _found("Gunmen attacked a market in Kano on Thursday. At least nine people were killed in the fighting, "
+                   "Nigerian police said on Friday morning, among them a trader and a soldier.")
+    assert [c[0] for c in found] == ["nigeria-police"] * 3
+    assert [c[1:3] for c in found] == [("killed", "At least nine"), ("killed", "one"), ("killed", "one")]
+
+
+def test_one_crew_member_named_by_what_he_does_and_one_who_had_died():
+    found = _found("Rebels shot down a helicopter near Kano on Monday. General Ana Ruiz said one pilot had been "
+                   "killed and that a marine had died when a second helicopter came under fire.")
+    assert [c[1:] for c in found] == [("killed", "one", "soldiers"), ("killed", "one", "soldiers")]
+    assert [c[1:] for c in _found("A bomb exploded in Kano on Monday. Police said a gunman had killed five "
+                                  "people.")] == \
+        [("killed", "five", "people")]
+
+
+def test_shootouts_are_a_clash_that_holds_its_toll():
+    found = _found("Gunmen and police fought shootouts in Kano on Thursday. The governor said on Friday that the "
+                   "shootouts had left 16 people wounded.")
+    assert ("injured", "16") in [c[1:3] for c in found]

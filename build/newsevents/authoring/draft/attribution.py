@@ -23,7 +23,9 @@ ACRONYM = re.compile(r"^(?: \([A-Z][A-Za-z]{1,9})?\)(?= )")  # "X (XYZ) said", o
 DATE_AROUND_VERB = 14
 ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?: (?:late |early )?on [A-Z]\w+day)?"
                            r"\.?$")
-SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
+# 'said late on Friday morning, among them …': the time of day and 'late'/'early' before the comma
+SAID_THEN_COMMA = re.compile(r"(?:(?: late| early)? on [A-Z]\w+day(?: (?:morning|afternoon|evening|night))?|"
+                             r" in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
 # 'The army called the strike an aggression and said': a first verb of the subject's own, then 'and'

@@ -18,7 +18,9 @@ from newsevents.resolve.counts import TENS, UNITS, qualifier_rules, vague_rules
 SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "soldiers", "officer": "soldiers",
             "civilian": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women",
             "man": "people", "person": "people", "citizen": "people", "fighter": "militants", "gunman": "militants",
-            "militant": "militants", "attacker": "militants", "guest": "civilians"}
+            "militant": "militants", "attacker": "militants", "guest": "civilians", "pilot": "soldiers",
+            "marine": "soldiers", "sailor": "soldiers", "airman": "soldiers", "cadet": "soldiers",
+            "crew member": "people", "passenger": "civilians"}
 GROUPS = {  # victim wording → victim_group vocabulary value
     "people": "people", "persons": "people", "victims": "people", "others": "people",
     "civilians": "civilians", "residents": "civilians", "villagers": "civilians",
@@ -149,6 +151,7 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("including", re.compile(rf"\b(?:including|among them|among whom) {ONE}\b", re.I)),
         ("active", re.compile(rf"\b{verb} {ONE}\b", re.I)),  # 'killed a U.S. civilian contractor'
         ("passive", re.compile(rf"\b{ONE} (?:was|has been|had been) {tail}\b", re.I)),  # 'a gunman was shot dead'
+        ("passive", re.compile(rf"\b{ONE} (?:had |has )?(?P<verb>died)\b", re.I)),  # 'a marine had died'
     ]
 
 

@@ -19,7 +19,7 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                    r"(?:strikes?|attacks?|raids?|bombardments?|fire)\b|\bairstrikes?\b|\bair raids?\b"),
     ("air_strike", r"\bstrikes?\b(?! (?:action|pay|workers))"),
     ("armed_clash", r"\bshell(?:ing|ed|s)\b|\bartillery (?:fire|shelling|barrage)\b|\bclash(?:es|ed)?\b|"
-                    r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
+                    r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bshoot-?outs?\b|\bambush(?:ed)?\b|\boffensive\b|"
                     r"\bshot down\b"),
     ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
                   r"\b[Ss]uicide bombers?\b(?: (?:had |have |has |then )?(?:struck|detonated|attacked|targeted|"
