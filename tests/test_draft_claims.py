@@ -140,7 +140,7 @@ def test_a_toll_told_place_by_place_and_a_list_of_nationalities_among_the_dead()
 
 def test_a_revised_toll_and_people_taken_to_hospital():
     found = _found("Bombs exploded at three churches in Kano on Sunday. The health ministry on Thursday revised the "
-                   "number of people killed in the bombings down to 253. The ambulance service said it had taken 59 "
+                   "number of people killed in the bombings down to 253. The emergency service said it had taken 59 "
                    "people to eight hospitals.")
     assert [c[1:3] for c in found] == [("killed", "253"), ("injured", "59")]
     assert found[0][0] == "health-ministry-unnamed"  # the ministry that revised it
@@ -201,3 +201,30 @@ def test_shootouts_are_a_clash_that_holds_its_toll():
     found = _found("Gunmen and police fought shootouts in Kano on Thursday. The governor said on Friday that the "
                    "shootouts had left 16 people wounded.")
     assert ("injured", "16") in [c[1:3] for c in found]
+
+
+def test_a_war_s_own_toll_is_told_on_the_war():
+    drafted, _ = _draft("The accord of 2031 ended the 2025-29 war, in which more than 40,000 people were killed, and "
+                        "split the country in two.")
+    assert [(e["type"], [c["count"] for c in e.get("claims", [])]) for e in drafted.coding["events"]
+            if e["type"] == "war"] == [("war", ["more than 40,000"])]
+
+
+def test_claiming_an_act_is_not_speech_so_the_toll_after_it_is_the_outlet_s():
+    found = _found("Gunmen attacked a hotel in Kano on Sunday. The Sahel Freedom Front claimed the siege of a "
+                   "hotel in Niamey in May, in which 20 people were killed.")
+    assert found == [(None, "killed", "20", "people")]
+
+
+def test_a_toll_said_by_someone_the_rules_cannot_name_is_left_to_the_coder():
+    found = _found("A drone hit a hospital in Kano on Friday. The official, who asked not to be named, had earlier "
+                   "said that 67 people died in the attack, among them at least 20 women.")
+    assert found == []
+    found = _found("A drone hit a hospital in Kano on Friday, killing 12 people, including two children. The "
+                   "group said it had killed 30 soldiers, among them a commander.")
+    assert found == [(None, "killed", "12", "people"), (None, "killed", "two", "children")]
+
+
+def test_an_office_whose_first_word_names_a_body_speaks_as_the_office():
+    found = _found("A bomb exploded in a market in Kano on Monday. The police chief said 129 people had been killed.")
+    assert found == [("police-chief", "killed", "129", "people")]

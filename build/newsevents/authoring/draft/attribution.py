@@ -10,7 +10,8 @@ from newsevents.authoring.draft.dates import DateMention
 from newsevents.authoring.draft.text import Sentence
 
 SPEECH_VERB = re.compile(
-    r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
+    r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|"
+    r"(?:claimed|claims)(?! (?:the|an?|responsibility|credit)\b)|"  # 'claimed the siege': an act owned, not words
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
     r"posted)\b|\b(?:put|puts|gave|gives|given|estimated|revised)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death "
     r"toll|toll|number|figure))")  # 'put the death toll at', 'gave a lower toll'

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from newsevents.authoring.draft.attribution import attribution_at
 from newsevents.authoring.draft.facts import SentenceFacts
 from newsevents.authoring.draft.mentions import ClaimMention
 from newsevents.resolve.counts import TENS, UNITS, qualifier_rules, vague_rules
@@ -244,12 +245,22 @@ def _told_place_by_place(claim: ClaimMention, root: Path) -> list[ClaimMention]:
     return found
 
 
+def _said_by_someone_unnamed(facts: SentenceFacts, position: int) -> bool:
+    """The words are someone's ('the official had earlier said that 67 people died'), but the rules cannot
+    tell whose: the claim is left to the coder rather than given to the outlet."""
+    found = attribution_at(position, facts.attributions)
+    return found is not None and found.speaker is None
+
+
 def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
     """Claims in a sentence, in order; sub-groups ('among them two children') point at the claim before them."""
     claims: list[ClaimMention] = []
     read = _read(facts, root)
+    unspoken = None  # a claim left out, whose asides go with it
     for form, match in read:
         previous = claims[-1] if claims else None
+        if form == "including" and unspoken is not None and (previous is None or previous.start < unspoken):
+            continue
         groups = match.groupdict().get("groups")
         printed = match.group("count") or "a"  # an item of a list: 'an Indian'
         if printed.lower() in ("some", "several") and (form == "including" or not groups) or \
@@ -272,6 +283,9 @@ def find_claims(facts: SentenceFacts, root: Path) -> list[ClaimMention]:
             claim.outcome = _outcome(match.group("verb"))
             if match.groupdict().get("more"):  # "wounded 19 others"
                 claim.victim_group = "people"
+        if form != "including" and claim.claimant is None and _said_by_someone_unnamed(facts, match.start()):
+            unspoken = match.start()  # 'the group said it had killed 55': not the outlet's own voice
+            continue
         claims.append(claim)
         if form in ("active", "passive"):
             claims += _told_place_by_place(claim, root)

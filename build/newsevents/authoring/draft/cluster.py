@@ -24,6 +24,8 @@ from newsevents.resolve.date_phrases import Resolved
 
 STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in one sentence are two acts
 REACH = 3  # sentences a definite mention may look back
+# a war's own toll, told in the words that follow it: 'a war that killed', 'the war, in which 5,000 died'
+WAR_TOLL = re.compile(r"(?:[,;]? (?:that|which|in which|during which|which has|that has)(?: [a-z\-]+){0,3})? ")
 CLAIM_REACH = 6  # sentences an unlinked claim may look back: a toll often comes paragraphs after its event
 
 
@@ -148,6 +150,10 @@ class _Clusters:
         violent = [m for m in in_sentence if m.type in VIOLENT and id(m) in self.home]
         before = [m for m in violent if m.start <= claim.start]
         mention = (before or violent)[-1] if (before or violent) else None
+        war = [m for m in in_sentence if m.type == "war" and id(m) in self.home and m.end <= claim.start
+               and WAR_TOLL.fullmatch(claim.facts.text[m.end:claim.start])]
+        if mention is None and war:  # 'the 1992-95 war, in which more than 100,000 people were killed'
+            mention = war[-1]
         if mention is not None:
             target = self.home[id(mention)]
         else:

@@ -54,6 +54,11 @@ SPEAKS_BEFORE = re.compile(r"\b[Aa]ccording to (?:(?:a|the) (?:statement|report|
                            r"(?:from|by|of) )?$")
 
 
+# an office whose first word is also a body's: 'the police chief said'
+OFFICE_SOURCE = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?P<body>)?(?P<group>{OFFICES})\b",
+                           re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Source:
     """An unnamed source: its bounds in the sentence, the words as printed, and what it is — a `body` noun
@@ -86,7 +91,9 @@ def find_sources(text: str) -> list[Source]:
     found = _national_voices(text)
     for match in SOURCE.finditer(text):
         if not (SPEAKS_AFTER.match(text[match.end():]) or SPEAKS_BEFORE.search(text[:match.start()])):
-            continue
+            match = OFFICE_SOURCE.match(text, match.start())  # 'the police chief said': an office, not the body
+            if not (match and SPEAKS_AFTER.match(text[match.end():])):
+                continue
         body, group = match.group("body"), match.group("group")
         found.append(Source(match.start(), match.end(), match.group(), body.lower() if body else None,
                             group.lower() if group else None))
