@@ -228,3 +228,36 @@ def test_a_toll_said_by_someone_the_rules_cannot_name_is_left_to_the_coder():
 def test_an_office_whose_first_word_names_a_body_speaks_as_the_office():
     found = _found("A bomb exploded in a market in Kano on Monday. The police chief said 129 people had been killed.")
     assert found == [("police-chief", "killed", "129", "people")]
+
+
+def _kinds_and_counts(body: str) -> list[tuple[str, list[str]]]:
+    drafted, _ = _draft(body)
+    return [(e["type"], [c["count"] for c in e.get("claims", [])]) for e in drafted.coding["events"]
+            if e["type"] not in ("statement", "meeting")]
+
+
+def test_an_act_told_with_its_own_toll_is_news_even_when_nothing_came_before():
+    assert _kinds_and_counts("Helicopters and jets attacked two border posts near Kano early on Saturday, killing "
+                             "24 soldiers.") == [("air_strike", ["24"])]
+    assert _kinds_and_counts("Men armed with rifles attacked a village near Kano on Saturday, killing 12 people.") \
+        == [("armed_clash", ["12"])]
+    assert _kinds_and_counts("The attack on a village near Kano killed 12 people, police said.") == []
+
+
+def test_a_vehicle_driven_into_a_crowd_and_an_airliner_brought_down():
+    assert _kinds_and_counts("A man drove a rented truck into crowds on the seafront in Kano late on Thursday, "
+                             "killing at least 40 people.") == [("armed_clash", ["at least 40"])]
+    assert _kinds_and_counts("An airliner flying to Kano was brought down over the desert on Thursday, killing all "
+                             "180 people on board.") == [("armed_clash", ["180"])]
+
+
+def test_a_plane_said_to_have_been_shot_down_is_the_downing_named_before():
+    kinds = _kinds_and_counts("An airliner was brought down near Kano on Thursday, killing all 180 people on "
+                              "board. The president said on Friday that the plane had been shot down by a missile.")
+    assert kinds == [("armed_clash", ["180"])]
+
+
+def test_a_rank_is_no_victim_word():
+    found = _found("Jets struck a border post near Kano on Saturday. The army said 24 soldiers, among them a major "
+                   "and a captain, had been killed.")
+    assert [c[2] for c in found] == ["24"]

@@ -70,7 +70,8 @@ LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dea
 # one person: 'a soldier', 'an American aid worker', 'a volunteer fighter'
 _SINGULAR = "|".join(sorted(map(re.escape, SINGULAR), key=len, reverse=True))
 ONE = rf"(?P<count>an?|one) (?:U\.S\. |(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?" \
-      rf"(?P<groups>{_SINGULAR}|(?!commander|leader|founder)(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee)))"
+      rf"(?P<groups>{_SINGULAR}|(?!commander|leader|founder|(?:major|minor|senior|junior|former)\b)" \
+      rf"(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee)))"
 AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
 UNRULED = r"(?:about|around|nearly|almost|roughly|approximately|some|up to|an estimated|as many as)"
 

@@ -62,6 +62,12 @@ def _opens_clause(mention: EventMention) -> bool:
     return re.fullmatch(r"(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w’'\-]+){0,3} ", lead) is not None
 
 
+def _definite(mention: EventMention) -> bool:
+    """'the attack', 'the fighting': an act the reader is taken to know already."""
+    lead = mention.facts.text[:mention.start]
+    return re.search(r"\b(?i:the|this|that|these|those|its|their|his|her)(?: [\w’'\-]+){0,3} $", lead) is not None
+
+
 def _dated_noun(mention: EventMention) -> bool:
     """'the April 22 attack', 'the 2017 bombing': the date is part of the name of the act."""
     gap = mention.facts.text[mention.date.end:mention.start]
@@ -138,7 +144,9 @@ class _Clusters:
             if cued or recent:
                 self._join((cued or news or recent)[-1], mention)
                 return
-            if not (mention.cited or (mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
+            # 'jets attacked two posts on Saturday, killing 24 soldiers': an act told with its own toll is news
+            if not (mention.cited or (tolled and mention.type in VIOLENT and not _definite(mention)) or (
+                    mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
                 return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:
