@@ -261,3 +261,23 @@ def test_a_rank_is_no_victim_word():
     found = _found("Jets struck a border post near Kano on Saturday. The army said 24 soldiers, among them a major "
                    "and a captain, had been killed.")
     assert [c[2] for c in found] == ["24"]
+
+
+@pytest.mark.parametrize("body, claim", [
+    ("A bomb exploded at a police college in Kano on Monday. The defence minister said 14 cadets had been killed.",
+     ("killed", "14", "soldiers")),
+    ("Gunmen stormed a hotel in Kano on Friday. Police said 11 hostages, most of them foreign visitors from across "
+     "the region, were hacked or shot to death.", ("killed", "11", "civilians")),
+    ("A rocket struck a street in Kano on Tuesday, where police said two people had been lightly "
+     "hurt.", ("injured", "two", "people")),
+    ("Gunmen fought police in Kano on Thursday. Police said 12 \"armed bandits\" had been killed and nine members "
+     "of the security forces had died.", ("killed", "nine", "soldiers")),
+])
+def test_victim_words_adverbs_and_deaths_by_a_weapon(body, claim):
+    assert claim in [c[1:] for c in _found(body)]
+
+
+def test_community_leaders_speak_for_their_toll():
+    found = _found("Soldiers opened fire on villagers in Kano on Friday, killing two people and wounding 12, "
+                   "community leaders said.")
+    assert [c[0] for c in found] == ["community-leaders", "community-leaders"]

@@ -40,6 +40,12 @@ GROUPS = {  # victim wording → victim_group vocabulary value
     "airmen": "soldiers", "sailors": "soldiers", "marines": "soldiers", "conscripts": "soldiers",
     "recruits": "soldiers", "suspects": "militants", "assailants": "militants", "combatants": "militants",
     "members of staff": "civilians", "staff members": "civilians", "guests": "civilians",
+    "bandits": "militants", "criminals": "militants",
+    "cadets": "soldiers", "pilots": "soldiers", "crew": "people", "crew members": "people", "hostages": "civilians",
+    "nurses": "civilians", "medics": "civilians", "paramedics": "civilians", "aid workers": "civilians",
+    "youths": "people", "teenagers": "people", "adults": "people", "monks": "civilians", "priests": "civilians",
+    "members of the security forces": "soldiers", "members of the armed forces": "soldiers",
+    "members of the police": "soldiers", "members of the military": "soldiers", "members of the army": "soldiers",
     **SINGULAR,
 }
 # a people named by its demonym ('ten Ghanaians', 'two Israelis', 'Chinese'): people
@@ -53,7 +59,8 @@ VERBS = {"hospital": "injured", "taken to": "injured", "treated": "injured", "be
          "number of those injured": "injured", "number of dead": "killed", "toll": "killed",
          "wound": "injured", "injur": "injured", "hurt": "injured", "number of people wounded": "injured",
          "number of people injured": "injured", "number of wounded": "injured", "number of injured": "injured",
-         "lives": "killed", "lost": "killed", "fatalities": "killed"}
+         "lives": "killed", "lost": "killed", "fatalities": "killed", "hacked": "killed", "stabbed": "killed",
+         "beaten": "killed", "burned": "killed", "bludgeoned": "killed"}
 # people named by what they do, in words the list above lacks ('spectators', 'bystanders', 'commuters')
 PEOPLE_NOUN = r"(?-i:[a-z]{3,}(?:ers|ors|ists|ants|ents|ians|ees))"
 # 'said that 142 students, three police officers and two soldiers had been killed': one claim per group listed
@@ -93,7 +100,11 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
     groups = rf"(?P<groups>(?:{modifier} )?{nouns}(?:,? (?:and|including) (?:{modifier} )?{nouns})?)"
     verb = r"(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|hurt|shot dead|shot and (?:killed|" \
            r"wounded))"
-    tail = r"(?:(?:shot|found|confirmed|reported) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives" \
+    # 'lightly hurt', 'seriously wounded'; 'hacked or shot to death'
+    tail = r"(?:(?:shot|found|confirmed|reported) )?(?:(?:lightly|slightly|seriously|critically|severely|badly|" \
+           r"moderately) )?(?P<verb>killed|wounded|injured|dead|died|hurt|lost their lives" \
+           r"|(?:(?:hacked|stabbed|beaten|shot|burned|bludgeoned) (?:or|and) )?(?:hacked|stabbed|beaten|shot|burned|" \
+           r"bludgeoned) to death" \
            r"|hospitali[sz]ed|taken to (?:a |the )?hospitals?|(?:still )?(?:being )?treated (?:in (?:a |the )?" \
            r"hospitals?|for (?:[a-z]+ ){0,2}(?:wounds|injuries|burns))|admitted to (?:[\w\-]+ ){0,2}hospitals?)"
     return [
@@ -108,8 +119,9 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("passive", re.compile(rf"\b{count} of those (?P<verb>taken to hospital|hospitali[sz]ed|injured|wounded|"
                                rf"killed) (?:were|was)\b", re.I)),  # 'Twelve of those taken to hospital were children'
 
-        ("passive", re.compile(rf"\b{count}(?:(?: of)? {groups}| more| others)?(?: (?:were|was|have been|had been|"
-                               rf"are|being|reportedly|also|had|have|were also|were reported))? {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count}(?:(?: of)? [\"“]?{groups}[\"”]?| more| others)?(?: (?:were|was|have been|"
+                               rf"had been|are|being|reportedly|also|had|have|were also|were reported))? {tail}\b",
+                               re.I)),  # '26 "armed criminals" had been killed'
         ("passive", re.compile(rf"\b{count} of (?:its|their|our|his|her|the) {groups}(?: [^,.;]{{1,50}}?)? (?:were|was|"
                                rf"have been|had been|had|have) {tail}\b", re.I)),
         ("left", re.compile(rf"\b(?:left|leaving) {count}(?: {groups})? {tail}\b", re.I)),
@@ -142,7 +154,7 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
         ("deaths", re.compile(rf"\b(?:the )?(?P<verb>(?:death )?toll|number of (?:people )?(?:killed|dead|wounded|"
                               rf"injured))(?: [^,.;]{{1,60}}?)? (?:has |had |have )?(?:reached|stood at|stands at|hit)"
                               rf" {count}(?: {groups})?\b", re.I)),
-        ("passive", re.compile(rf"\b{count} {groups}, [^,.;]{{1,40}}, (?:were|have been|had been) {tail}\b", re.I)),
+        ("passive", re.compile(rf"\b{count} {groups}, [^,.;]{{1,80}}, (?:were|have been|had been) {tail}\b", re.I)),
         ("passive", re.compile(rf"\b{count} {groups} (?:were|are) among (?:those|the people) {tail}\b", re.I)),
         ("passive", re.compile(rf"\bthe (?P<verb>dead|killed|wounded|injured) (?:included|include) {count} {groups}\b",
                                re.I)),

@@ -20,7 +20,8 @@ BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense mi
 GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "aid workers", "aid agencies",
           "rescuers", "rescue workers", "medics", "paramedics", "doctors", "health workers", "hospital officials",
           "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
-          "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors")
+          "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors",
+          "community leaders", "local leaders", "tribal leaders", "elders", "tribal elders", "village elders")
 # an office named without its holder's name: 'the regional governor said', 'a hospital spokesman told reporters'
 OFFICES = (r"(?-i:(?:[A-Z][a-z]+ |national |regional |state )?)(?:governor|mayor|prosecutor|president|prime minister|"
            r"ombudsman)[’']s office|"
