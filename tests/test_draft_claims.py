@@ -140,7 +140,7 @@ def test_a_toll_told_place_by_place_and_a_list_of_nationalities_among_the_dead()
 
 def test_a_revised_toll_and_people_taken_to_hospital():
     found = _found("Bombs exploded at three churches in Kano on Sunday. The health ministry on Thursday revised the "
-                   "number of people killed in the bombings down to 253. The ambulance service said it had taken 59 "
+                   "number of people killed in the bombings down to 253. The emergency service said it had taken 59 "
                    "people to eight hospitals.")
     assert [c[1:3] for c in found] == [("killed", "253"), ("injured", "59")]
     assert found[0][0] == "health-ministry-unnamed"  # the ministry that revised it
@@ -179,3 +179,105 @@ def test_a_month_name_ends_a_sentence_but_a_short_month_before_a_day_does_not():
     assert _pieces("The talks began on Aug. 5 in Kano. They ended in Sept. 12 talks.") == \
         ["The talks began on Aug. 5 in Kano.", "They ended in Sept. 12 talks."]
     assert _pieces("Dr. Ana Ruiz met Mr. Smith.") == ["Dr. Ana Ruiz met Mr. Smith."]
+
+
+def test_a_source_that_speaks_on_a_day_s_morning_before_an_aside_claims_the_toll_and_its_parts():
+    found = _found("Gunmen attacked a market in Kano on Thursday. At least nine people were killed in the fighting, "
+                   "Nigerian police said on Friday morning, among them a trader and a soldier.")
+    assert [c[0] for c in found] == ["nigeria-police"] * 3
+    assert [c[1:3] for c in found] == [("killed", "At least nine"), ("killed", "one"), ("killed", "one")]
+
+
+def test_one_crew_member_named_by_what_he_does_and_one_who_had_died():
+    found = _found("Rebels shot down a helicopter near Kano on Monday. General Ana Ruiz said one pilot had been "
+                   "killed and that a marine had died when a second helicopter came under fire.")
+    assert [c[1:] for c in found] == [("killed", "one", "soldiers"), ("killed", "one", "soldiers")]
+    assert [c[1:] for c in _found("A bomb exploded in Kano on Monday. Police said a gunman had killed five "
+                                  "people.")] == \
+        [("killed", "five", "people")]
+
+
+def test_shootouts_are_a_clash_that_holds_its_toll():
+    found = _found("Gunmen and police fought shootouts in Kano on Thursday. The governor said on Friday that the "
+                   "shootouts had left 16 people wounded.")
+    assert ("injured", "16") in [c[1:3] for c in found]
+
+
+def test_a_war_s_own_toll_is_told_on_the_war():
+    drafted, _ = _draft("The accord of 2031 ended the 2025-29 war, in which more than 40,000 people were killed, and "
+                        "split the country in two.")
+    assert [(e["type"], [c["count"] for c in e.get("claims", [])]) for e in drafted.coding["events"]
+            if e["type"] == "war"] == [("war", ["more than 40,000"])]
+
+
+def test_claiming_an_act_is_not_speech_so_the_toll_after_it_is_the_outlet_s():
+    found = _found("Gunmen attacked a hotel in Kano on Sunday. The Sahel Freedom Front claimed the siege of a "
+                   "hotel in Niamey in May, in which 20 people were killed.")
+    assert found == [(None, "killed", "20", "people")]
+
+
+def test_a_toll_said_by_someone_the_rules_cannot_name_is_left_to_the_coder():
+    found = _found("A drone hit a hospital in Kano on Friday. The official, who asked not to be named, had earlier "
+                   "said that 67 people died in the attack, among them at least 20 women.")
+    assert found == []
+    found = _found("A drone hit a hospital in Kano on Friday, killing 12 people, including two children. The "
+                   "group said it had killed 30 soldiers, among them a commander.")
+    assert found == [(None, "killed", "12", "people"), (None, "killed", "two", "children")]
+
+
+def test_an_office_whose_first_word_names_a_body_speaks_as_the_office():
+    found = _found("A bomb exploded in a market in Kano on Monday. The police chief said 129 people had been killed.")
+    assert found == [("police-chief", "killed", "129", "people")]
+
+
+def _kinds_and_counts(body: str) -> list[tuple[str, list[str]]]:
+    drafted, _ = _draft(body)
+    return [(e["type"], [c["count"] for c in e.get("claims", [])]) for e in drafted.coding["events"]
+            if e["type"] not in ("statement", "meeting")]
+
+
+def test_an_act_told_with_its_own_toll_is_news_even_when_nothing_came_before():
+    assert _kinds_and_counts("Helicopters and jets attacked two border posts near Kano early on Saturday, killing "
+                             "24 soldiers.") == [("air_strike", ["24"])]
+    assert _kinds_and_counts("Men armed with rifles attacked a village near Kano on Saturday, killing 12 people.") \
+        == [("armed_clash", ["12"])]
+    assert _kinds_and_counts("The attack on a village near Kano killed 12 people, police said.") == []
+
+
+def test_a_vehicle_driven_into_a_crowd_and_an_airliner_brought_down():
+    assert _kinds_and_counts("A man drove a rented truck into crowds on the seafront in Kano late on Thursday, "
+                             "killing at least 40 people.") == [("armed_clash", ["at least 40"])]
+    assert _kinds_and_counts("An airliner flying to Kano was brought down over the desert on Thursday, killing all "
+                             "180 people on board.") == [("armed_clash", ["180"])]
+
+
+def test_a_plane_said_to_have_been_shot_down_is_the_downing_named_before():
+    kinds = _kinds_and_counts("An airliner was brought down near Kano on Thursday, killing all 180 people on "
+                              "board. The president said on Friday that the plane had been shot down by a missile.")
+    assert kinds == [("armed_clash", ["180"])]
+
+
+def test_a_rank_is_no_victim_word():
+    found = _found("Jets struck a border post near Kano on Saturday. The army said 24 soldiers, among them a major "
+                   "and a captain, had been killed.")
+    assert [c[2] for c in found] == ["24"]
+
+
+@pytest.mark.parametrize("body, claim", [
+    ("A bomb exploded at a police college in Kano on Monday. The defence minister said 14 cadets had been killed.",
+     ("killed", "14", "soldiers")),
+    ("Gunmen stormed a hotel in Kano on Friday. Police said 11 hostages, most of them foreign visitors from across "
+     "the region, were hacked or shot to death.", ("killed", "11", "civilians")),
+    ("A rocket struck a street in Kano on Tuesday, where police said two people had been lightly "
+     "hurt.", ("injured", "two", "people")),
+    ("Gunmen fought police in Kano on Thursday. Police said 12 \"armed bandits\" had been killed and nine members "
+     "of the security forces had died.", ("killed", "nine", "soldiers")),
+])
+def test_victim_words_adverbs_and_deaths_by_a_weapon(body, claim):
+    assert claim in [c[1:] for c in _found(body)]
+
+
+def test_community_leaders_speak_for_their_toll():
+    found = _found("Soldiers opened fire on villagers in Kano on Friday, killing two people and wounding 12, "
+                   "community leaders said.")
+    assert [c[0] for c in found] == ["community-leaders", "community-leaders"]

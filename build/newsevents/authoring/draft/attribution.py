@@ -10,7 +10,8 @@ from newsevents.authoring.draft.dates import DateMention
 from newsevents.authoring.draft.text import Sentence
 
 SPEECH_VERB = re.compile(
-    r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|claimed|claims|"
+    r"\b(said|says|saying|adding|told|tells|confirmed|confirms|announced|announces|stated|added|"
+    r"(?:claimed|claims)(?! (?:the|an?|responsibility|credit)\b)|"  # 'claimed the siege': an act owned, not words
     r"reported|wrote|writes|noted|stressed|insisted|warned|urged|declared|acknowledged|quoted|"
     r"posted)\b|\b(?:put|puts|gave|gives|given|estimated|revised)(?= (?:the|its|their|a) (?:[a-z]+er )?(?:death "
     r"toll|toll|number|figure))")  # 'put the death toll at', 'gave a lower toll'
@@ -23,7 +24,9 @@ ACRONYM = re.compile(r"^(?: \([A-Z][A-Za-z]{1,9})?\)(?= )")  # "X (XYZ) said", o
 DATE_AROUND_VERB = 14
 ON_RECORD_END = re.compile(r"^ in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3}(?: (?:late |early )?on [A-Z]\w+day)?"
                            r"\.?$")
-SAID_THEN_COMMA = re.compile(r"(?: on [A-Z]\w+day| in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
+# 'said late on Friday morning, among them …': the time of day and 'late'/'early' before the comma
+SAID_THEN_COMMA = re.compile(r"(?:(?: late| early)? on [A-Z]\w+day(?: (?:morning|afternoon|evening|night))?|"
+                             r" in (?:a|an|its|his|her|their)(?: [\w\-]+){1,3})?,")
 # ', as the country mourned …': the outlet's own narration after what a speaker said
 NARRATION = re.compile(r", as (?!(?:many|much|well|far|long|soon|of|a result|part|such|expected)\b)[a-z]+ ")
 # 'The army called the strike an aggression and said': a first verb of the subject's own, then 'and'

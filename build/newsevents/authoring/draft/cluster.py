@@ -27,6 +27,8 @@ STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in 
 CHAINED = re.compile(r" (?:(?:had|have|has|then|also) )?|(?: (?!(?:who|which|while|as|but)\b)[\w’'\-]+){0,8} and "
                      r"(?:then |later |also )?")
 REACH = 3  # sentences a definite mention may look back
+# a war's own toll, told in the words that follow it: 'a war that killed', 'the war, in which 5,000 died'
+WAR_TOLL = re.compile(r"(?:[,;]? (?:that|which|in which|during which|which has|that has)(?: [a-z\-]+){0,3})? ")
 CLAIM_REACH = 6  # sentences an unlinked claim may look back: a toll often comes paragraphs after its event
 
 
@@ -61,6 +63,12 @@ def _opens_clause(mention: EventMention) -> bool:
     start, _ = mention.facts.clause(mention.start)
     lead = mention.facts.text[start:mention.start]
     return re.fullmatch(r"(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w’'\-]+){0,3} ", lead) is not None
+
+
+def _definite(mention: EventMention) -> bool:
+    """'the attack', 'the fighting': an act the reader is taken to know already."""
+    lead = mention.facts.text[:mention.start]
+    return re.search(r"\b(?i:the|this|that|these|those|its|their|his|her)(?: [\w’'\-]+){0,3} $", lead) is not None
 
 
 def _dated_noun(mention: EventMention) -> bool:
@@ -160,7 +168,9 @@ class _Clusters:
             if cued or recent:
                 self._join((cued or news or recent)[-1], mention)
                 return
-            if not (mention.cited or (mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
+            # 'jets attacked two posts on Saturday, killing 24 soldiers': an act told with its own toll is news
+            if not (mention.cited or (tolled and mention.type in VIOLENT and not _definite(mention)) or (
+                    mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
                 return
         same = next((c for c in self.clusters if self._same(c, mention)), None)
         if same is None:
@@ -172,6 +182,10 @@ class _Clusters:
         violent = [m for m in in_sentence if m.type in VIOLENT and id(m) in self.home]
         before = [m for m in violent if m.start <= claim.start]
         mention = (before or violent)[-1] if (before or violent) else None
+        war = [m for m in in_sentence if m.type == "war" and id(m) in self.home and m.end <= claim.start
+               and WAR_TOLL.fullmatch(claim.facts.text[m.end:claim.start])]
+        if mention is None and war:  # 'the 1992-95 war, in which more than 100,000 people were killed'
+            mention = war[-1]
         if mention is not None:
             target = self.home[id(mention)]
         else:

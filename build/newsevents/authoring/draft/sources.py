@@ -20,7 +20,8 @@ BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense mi
 GROUPS = ("witnesses", "eyewitnesses", "residents", "villagers", "survivors", "aid workers", "aid agencies",
           "rescuers", "rescue workers", "medics", "paramedics", "doctors", "health workers", "hospital officials",
           "hospital staff", "local officials", "officials", "activists", "relatives", "monitors",
-          "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors")
+          "human rights groups", "security sources", "medical sources", "hospital sources", "prosecutors",
+          "community leaders", "local leaders", "tribal leaders", "elders", "tribal elders", "village elders")
 # an office named without its holder's name: 'the regional governor said', 'a hospital spokesman told reporters'
 OFFICES = (r"(?-i:(?:[A-Z][a-z]+ |national |regional |state )?)(?:governor|mayor|prosecutor|president|prime minister|"
            r"ombudsman)[’']s office|"
@@ -52,6 +53,11 @@ SPEAKS_AFTER = re.compile(r"^(?: here| there)?(?:, (?:citing|speaking|quoting|wh
                           r"|^, who\b")
 SPEAKS_BEFORE = re.compile(r"\b[Aa]ccording to (?:(?:a|the) (?:statement|report|tally|count|figures?) "
                            r"(?:from|by|of) )?$")
+
+
+# an office whose first word is also a body's: 'the police chief said'
+OFFICE_SOURCE = re.compile(rf"(?:(?:[Tt]he|[Aa]n?|[Ll]ocal|[Ss]enior) )?(?P<body>)?(?P<group>{OFFICES})\b",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,9 @@ def find_sources(text: str) -> list[Source]:
     found = _national_voices(text)
     for match in SOURCE.finditer(text):
         if not (SPEAKS_AFTER.match(text[match.end():]) or SPEAKS_BEFORE.search(text[:match.start()])):
-            continue
+            match = OFFICE_SOURCE.match(text, match.start())  # 'the police chief said': an office, not the body
+            if not (match and SPEAKS_AFTER.match(text[match.end():])):
+                continue
         body, group = match.group("body"), match.group("group")
         found.append(Source(match.start(), match.end(), match.group(), body.lower() if body else None,
                             group.lower() if group else None))

@@ -19,8 +19,14 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                    r"(?:strikes?|attacks?|raids?|bombardments?|fire)\b|\bairstrikes?\b|\bair raids?\b"),
     ("air_strike", r"\bstrikes?\b(?! (?:action|pay|workers))"),
     ("armed_clash", r"\bshell(?:ing|ed|s)\b|\bartillery (?:fire|shelling|barrage)\b|\bclash(?:es|ed)?\b|"
-                    r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bambush(?:ed)?\b|\boffensive\b|"
-                    r"\bshot down\b"),
+                    r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bshoot-?outs?\b|\bambush(?:ed)?\b|\boffensive\b|"
+                    r"\bshot down\b|\bfought (?:(?:with|against) )?(?:armed (?:groups?|men)|rebels|militants|"
+                    r"insurgents|gunmen|troops|soldiers|police|security forces|fighters|jihadists|attackers)\b|"
+                    r"\b(?:was|were|had been|has been) brought down\b|"
+                    # 'a man drove a lorry into crowds': a vehicle driven into people
+                    r"\b(?:drove|driven|ploughed|plowed|rammed|smashed) (?:a |an |his |her |their |the )?"
+                    r"(?:[\w\-]+ ){0,2}(?:lorry|truck|van|car|vehicle|bus)s? (?:into|through) (?:a |the )?"
+                    r"(?:crowds?|pedestrians|people|shoppers|worshippers|protesters|demonstrators)\b"),
     ("explosion", r"\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bcar bombs?\b|\blandmines?\b|\bexploded\b|"
                   r"\b[Ss]uicide bombers?\b(?: (?:had |have |has |then )?(?:struck|detonated|attacked|targeted|"
                   r"rammed|killed)\b)?|\b(?:bomb|device|explosives?|grenade)s? (?:had )?(?:went|goes|go) off\b|"
@@ -40,6 +46,9 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
                     r"(?= (?:had |have |has )?(?:hit|struck|slammed into|landed (?:on|in|near)|crashed into|fell on))"),
     ("armed_clash", r"\b(?:military|security|army|ground|counter-?terrorism|counter-?insurgency|large-scale|major|"
                     r"biggest|largest) (?:[a-z\-]+ )?operations?\b"),
+    # 'helicopters and jets attacked two posts': an attack from the air
+    ("air_strike", r"\b(?:(?:helicopter|jet|warplane|drone|bomber)s?|aircraft)(?: and (?:(?:helicopter|jet|warplane|"
+                   r"drone|bomber)s?|aircraft))? (?:had |have |has |then )?attacked\b"),
     ("armed_clash", r"\battacks?\b(?! (?:drones?|helicopters?|aircraft|jets?|boats?|submarines?|dogs?)\b)|"
                     r"\battacked\b|\bassaults?\b|\braid(?:s|ed)?\b|\bopened fire\b|\bgunned down\b"),
     # 'Gunmen killed 11 villagers', 'Militants attacked a post'
@@ -58,6 +67,8 @@ INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)(?: [a-z\-]+){0,2} $")
 MUTUAL = re.compile(r"\b(?:exchang\w+|tit-for-tat|each other|both (?:sides|countries))\b")
 SELF_CLAIM = re.compile(r"\bsaid (?:it|they) ")
 PASSIVE = re.compile(r"\b(?:had been|has been|have been|was|were|being|is|are) $")
+DEFINITE_PASSIVE = re.compile(r"\b(?:the|its|their) (?:[\w\-]+ ){0,2}(?:plane|airliner|jet|aircraft|helicopter|"
+                              r"drone|bomber)s? (?:had been|has been|have been|was|were) $", re.I)
 BY_AFTER = re.compile(r"^ (?:carried out |launched |conducted )?by ")
 TARGET_WORDS = re.compile(r"^(?: [a-z]+){0,4}? (?:on|against|targeting|targeted|at|hit|struck|killed|killing)$")
 VERB_ONLY = ("struck", "bombed", "pounded", "attacked", "ambushed", "clashed", "shelled", "exploded", "shot down",
@@ -249,6 +260,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 mention.cited = mention.cited or (not definite and bool(INDEFINITE.search(text[:match.start()])))
             if kind == "armed_clash" and GOES_ON.match(text[match.end():]):
                 mention.reference, mention.cited = True, False
+            if re.search(r"\b(?:down|brought down)$", match.group()) and DEFINITE_PASSIVE.search(text[:match.start()]):
+                mention.reference = True  # 'the plane had been shot down': the downing named before
             if NAMED_AS.search(text[:match.start()]):
                 mention.reference, mention.cited = True, False
             if not mention.mutual:
