@@ -20,8 +20,11 @@ TRIGGERS = [  # (event type, pattern); the first pattern that covers a stretch o
     ("air_strike", r"\bstrikes?\b(?! (?:action|pay|workers))"),
     ("armed_clash", r"\bshell(?:ing|ed|s)\b|\bartillery (?:fire|shelling|barrage)\b|\bclash(?:es|ed)?\b|"
                     r"\bfighting\b|\bgun ?battles?\b|\bfirefights?\b|\bshoot-?outs?\b|\bambush(?:ed)?\b|\boffensive\b|"
-                    r"\bshot down\b|\bfought (?:(?:with|against) )?(?:armed (?:groups?|men)|rebels|militants|"
-                    r"insurgents|gunmen|troops|soldiers|police|security forces|fighters|jihadists|attackers)\b|"
+                    r"\bshot down\b|"
+                    # 'security forces fought armed groups' (not 'has fought rebels since 2015', a war)
+                    r"(?<!has )(?<!have )(?<!had )\bfought (?:(?:with|against) )?(?:armed (?:groups?|men)|rebels|"
+                    r"militants|insurgents|gunmen|troops|soldiers|police|security forces|fighters|jihadists|"
+                    r"attackers)\b|"
                     r"\b(?:was|were|had been|has been) brought down\b|"
                     # 'a man drove a lorry into crowds': a vehicle driven into people
                     r"\b(?:drove|driven|ploughed|plowed|rammed|smashed) (?:a |an |his |her |their |the )?"
