@@ -303,3 +303,15 @@ def test_meeting_a_need_or_a_visit_that_sets_a_speech_is_no_meeting():
 def test_a_meeting_of_ambassadors_is_multilateral():
     events, _ = _draft("NATO ambassadors held an emergency meeting in Brussels on Wednesday.")
     assert [e["meeting"]["type"] for e in _of(events, "meeting")] == ["multilateral_talks"]
+
+
+def test_calls_with_someone_new_a_joint_call_and_a_negotiation_are_meetings_of_their_own():
+    events, dates = _draft(
+        "President Ivo Brandt agreed the plan with Prime Minister Ana Morel in a phone call on Tuesday morning and "
+        "had then negotiated with General Omar Haddad for the rest of the day. "
+        "Foreign Minister Lena Varga, in a phone call with Morel the same day, urged restraint. "
+        "President Luis Soto spoke on Wednesday with Brandt, Morel and Varga in a joint call about the crisis.")
+    meetings = _of(events, "meeting")
+    assert sorted(e["meeting"]["type"] for e in meetings) == ["bilateral_talks"] + ["phone_call"] * 3
+    talks = next(e for e in meetings if e["meeting"]["type"] == "bilateral_talks")
+    assert dates[talks["id"]] == (None, None)  # Tuesday is the call's, told before 'and had then'

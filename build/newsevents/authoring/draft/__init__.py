@@ -117,6 +117,10 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
             mention.type != "statement" and THAT.match(text[date.end:mention.start]))):
         return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's;
         # 'told a meeting late on Monday that a device had exploded': Monday is the telling's
+    if date.end <= mention.start and re.search(r"\band (?:had |has |have |was |were )?then\b",
+                                               text[date.end:mention.start]) and any(
+            m is not mention and m.end <= date.start for m in mentions):
+        return False  # 'agreed it in a call on Saturday morning and had then negotiated with X': Saturday is the call's
     if date.end <= mention.start and ", and " in text[date.end:mention.start] and any(
             m is not mention and m.end <= date.start and m.type != mention.type for m in mentions):
         return False  # 'a bomber blew himself up outside the airport on Thursday, and gunmen then opened fire'

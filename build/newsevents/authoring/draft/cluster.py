@@ -105,6 +105,9 @@ class _Clusters:
             if any(m.sentence_index == mention.sentence_index for m in cluster.mentions):
                 return False  # 'spoke with A and with B': two calls named together are two
             shared = set(cluster.all("participants")) & set(mention.participants)
+            if mention.action == "phone_call" and not mention.reference and \
+                    not set(mention.participants) <= set(cluster.all("participants")):
+                return False  # 'B, in a phone call with A': a call with someone new is a call of its own
             return cluster.action == mention.action and bool(shared) and \
                 cluster.first.status == mention.status and self._dates_agree(cluster, mention)
         if mention.type in ("diplomatic_downgrade", "diplomatic_restoration"):
