@@ -315,3 +315,20 @@ def test_calls_with_someone_new_a_joint_call_and_a_negotiation_are_meetings_of_t
     assert sorted(e["meeting"]["type"] for e in meetings) == ["bilateral_talks"] + ["phone_call"] * 3
     talks = next(e for e in meetings if e["meeting"]["type"] == "bilateral_talks")
     assert dates[talks["id"]] == (None, None)  # Tuesday is the call's, told before 'and had then'
+
+
+def test_a_month_or_year_that_opens_the_sentence_dates_its_act():
+    events, dates = _draft("In January, gunmen killed 17 people at a hotel in Tarvo. In 2029, police shot dead nine "
+                           "striking miners in Karvel.")
+    clashes = _of(events, "armed_clash")
+    assert sorted(dates[e["id"]] for e in clashes) == [(date(2029, 1, 1), date(2029, 12, 31)),
+                                                       (date(2031, 1, 1), date(2031, 1, 31))]
+
+
+def test_a_date_in_the_opening_phrase_dates_the_statement_after_it():
+    events, dates = _draft(
+        "In a televised address on Thursday night, President Omar Haddad said the country would not bow to "
+        "terror. On Wednesday, Foreign Minister Lena Varga condemned the bombing.")
+    statements = _of(events, "statement")
+    assert sorted(dates[e["id"]] for e in statements) == [(date(2031, 3, 12), date(2031, 3, 12)),
+                                                          (date(2031, 3, 13), date(2031, 3, 13))]

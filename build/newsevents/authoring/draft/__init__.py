@@ -35,6 +35,7 @@ __all__ = ["Drafted", "draft_story"]
 # dates its start)
 SINCE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)$")
 THAT = re.compile(r",? that\b(?! (?:year|day|month|week)\b)")  # 'said on Monday that …', not 'that year'
+OPENING = re.compile(r"(?:In|On|At|Late|Early|Earlier|Later|During|Last)\b[^,;:]{0,80}?, ")
 SEQUENCE = re.compile(r"\b(?:after|following|before|since|until|under|amid|despite)\b")
 YEAR_NAMED = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2,4}(?: [A-Z][\w’'\-]*){0,2} $|"  # 'the 1950-53 Korean war'
                         r"\b(?:\d+|[a-z]+)-(?:year|decade|month)(?:-long|-old)? (?:[a-z\-]+ )?$")  # 'a 20-year war'
@@ -87,6 +88,7 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
             and _owns(facts.text, mention, d, mentions)]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
+    _opening_phrase(facts, mentions)
     _when_clauses(facts, mentions)
     for date in [d for d in facts.dates if d.relative_to_event]:
         before = [m for m in mentions if m.end <= date.start]
@@ -140,6 +142,21 @@ def _coordinated(text: str, a: EventMention, b: EventMention) -> bool:
     """'recalled its ambassador and expelled the envoy on Monday': acts joined by 'and' share a date."""
     between = text[min(a.end, b.end):max(a.start, b.start)]
     return re.search(r"(?:^|,| )and ", between) is not None
+
+
+def _opening_phrase(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """'In a televised address on Sunday night, the president said …', 'On Saturday, the envoy condemned …': a date
+    in the phrase that opens the sentence dates the statement that follows it, when nothing else comes between."""
+    opening = OPENING.match(facts.text)
+    if not opening:
+        return
+    dated = [d for d in facts.dates if d.end <= opening.end() and not d.relative_to_event]
+    after = [m for m in mentions if m.start >= opening.end()]
+    if not dated or not after or any(m.start < opening.end() for m in mentions):
+        return
+    first = min(after, key=lambda m: m.start)
+    if first.type == "statement" and first.date is None and "," not in facts.text[opening.end():first.start]:
+        first.date = dated[-1]
 
 
 def _when_clauses(facts: SentenceFacts, mentions: list[EventMention]) -> None:
