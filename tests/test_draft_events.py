@@ -332,3 +332,14 @@ def test_a_date_in_the_opening_phrase_dates_the_statement_after_it():
     statements = _of(events, "statement")
     assert sorted(dates[e["id"]] for e in statements) == [(date(2031, 3, 12), date(2031, 3, 12)),
                                                           (date(2031, 3, 13), date(2031, 3, 13))]
+
+
+def test_a_statement_takes_the_date_before_its_verb_in_its_aside_or_of_the_act_it_is_joined_to():
+    events, dates = _draft(
+        "A bomb exploded at a market in Tarvo on Monday, killing 12 people. "
+        "Foreign ministry spokesman Ivo Brandt on Tuesday again accused the rebels of the bombing. "
+        "Defence Minister Lena Varga, in a statement issued late on Wednesday, said the army would respond. "
+        "Prime Minister Ana Morel telephoned President Omar Haddad on Thursday and condemned the bombing. "
+        "Amnesty International also condemned the attack on Friday.")
+    statements = _of(events, "statement")
+    assert sorted(dates[e["id"]][0] for e in statements) == [date(2031, 3, d) for d in (11, 12, 13, 14)]

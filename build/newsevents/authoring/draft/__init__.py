@@ -35,6 +35,9 @@ __all__ = ["Drafted", "draft_story"]
 # dates its start)
 SINCE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)$")
 THAT = re.compile(r",? that\b(?! (?:year|day|month|week)\b)")  # 'said on Monday that …', not 'that year'
+# an aside between a speaker and the verb: ', in a statement issued late on Sunday, ', ', speaking in Havana on
+# Tuesday, '
+ASIDE_DATE = re.compile(r", (?:in an? |speaking |writing |addressing )[^,;:]{0,90}, $")
 OPENING = re.compile(r"(?:In|On|At|Late|Early|Earlier|Later|During|Last)\b[^,;:]{0,80}?, ")
 SEQUENCE = re.compile(r"\b(?:after|following|before|since|until|under|amid|despite)\b")
 YEAR_NAMED = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2,4}(?: [A-Z][\w’'\-]*){0,2} $|"  # 'the 1950-53 Korean war'
@@ -89,6 +92,7 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
     _opening_phrase(facts, mentions)
+    _statement_dates(facts, mentions)
     _when_clauses(facts, mentions)
     for date in [d for d in facts.dates if d.relative_to_event]:
         before = [m for m in mentions if m.end <= date.start]
@@ -135,7 +139,32 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
 def _right_after(mention: EventMention, date, mentions: list[EventMention]) -> bool:
     """'declared a state of emergency on Monday', 'said in a televised statement late on Tuesday': a date after
     a statement's own words, with no other act named between, is the statement's."""
-    return date.start >= mention.end and not any(mention.end <= m.start < date.start for m in mentions)
+    return date.start >= mention.end and not any(mention.end <= m.start < date.start and not m.reference
+                                                 for m in mentions)  # 'condemned the attack on Saturday'
+
+
+def _statement_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """An undated statement takes the date right before its verb ('Zhao on Wednesday again accused'), the date of
+    an aside that sets it ('Austin, in a statement issued late on Sunday, said'), or the date of the act it is
+    joined to by 'and' ('telephoned Sharif on Tuesday and condemned the attack')."""
+    text = facts.text
+    for mention in (m for m in mentions if m.type == "statement" and m.date is None):
+        before = [d for d in facts.dates if d.end <= mention.start and not d.relative_to_event]
+        last = max(before, key=lambda d: d.end, default=None)
+        if last is not None and re.fullmatch(r" (?:(?:again|also|later|then|publicly|strongly|formally) )?",
+                                             text[last.end:mention.start]):
+            mention.date = last
+            continue
+        aside = ASIDE_DATE.search(text[:mention.start])
+        if aside and last is not None and last.start >= aside.start() and not any(
+                aside.start() <= m.start < mention.start and not m.reference for m in mentions):
+            mention.date = last
+            continue
+        earlier = [m for m in mentions if m.end <= mention.start and m is not mention]
+        if earlier and earlier[-1].date is not None and not earlier[-1].date.relative_to_event and re.fullmatch(
+                r"[^,;]*? and (?:also |then |later )?", text[earlier[-1].end:mention.start]) and \
+                not any(earlier[-1].end <= m.start < mention.start for m in mentions if m.type != "statement"):
+            mention.date = earlier[-1].date
 
 
 def _coordinated(text: str, a: EventMention, b: EventMention) -> bool:
