@@ -343,3 +343,11 @@ def test_a_statement_takes_the_date_before_its_verb_in_its_aside_or_of_the_act_i
         "Amnesty International also condemned the attack on Friday.")
     statements = _of(events, "statement")
     assert sorted(dates[e["id"]][0] for e in statements) == [date(2031, 3, d) for d in (11, 12, 13, 14)]
+
+
+def test_an_act_a_speaker_tells_again_in_the_past_perfect_is_the_act_named_before():
+    events, _ = _draft(
+        "A powerful explosion tore through a bridge near Tarvo early on Saturday. The interior ministry said a "
+        "truck had blown up on the bridge, setting fire to a fuel train. Two more explosions followed that "
+        "afternoon.")
+    assert len(_of(events, "explosion")) == 2
