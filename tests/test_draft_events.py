@@ -303,3 +303,51 @@ def test_meeting_a_need_or_a_visit_that_sets_a_speech_is_no_meeting():
 def test_a_meeting_of_ambassadors_is_multilateral():
     events, _ = _draft("NATO ambassadors held an emergency meeting in Brussels on Wednesday.")
     assert [e["meeting"]["type"] for e in _of(events, "meeting")] == ["multilateral_talks"]
+
+
+def test_calls_with_someone_new_a_joint_call_and_a_negotiation_are_meetings_of_their_own():
+    events, dates = _draft(
+        "President Ivo Brandt agreed the plan with Prime Minister Ana Morel in a phone call on Tuesday morning and "
+        "had then negotiated with General Omar Haddad for the rest of the day. "
+        "Foreign Minister Lena Varga, in a phone call with Morel the same day, urged restraint. "
+        "President Luis Soto spoke on Wednesday with Brandt, Morel and Varga in a joint call about the crisis.")
+    meetings = _of(events, "meeting")
+    assert sorted(e["meeting"]["type"] for e in meetings) == ["bilateral_talks"] + ["phone_call"] * 3
+    talks = next(e for e in meetings if e["meeting"]["type"] == "bilateral_talks")
+    assert dates[talks["id"]] == (None, None)  # Tuesday is the call's, told before 'and had then'
+
+
+def test_a_month_or_year_that_opens_the_sentence_dates_its_act():
+    events, dates = _draft("In January, gunmen killed 17 people at a hotel in Tarvo. In 2029, police shot dead nine "
+                           "striking miners in Karvel.")
+    clashes = _of(events, "armed_clash")
+    assert sorted(dates[e["id"]] for e in clashes) == [(date(2029, 1, 1), date(2029, 12, 31)),
+                                                       (date(2031, 1, 1), date(2031, 1, 31))]
+
+
+def test_a_date_in_the_opening_phrase_dates_the_statement_after_it():
+    events, dates = _draft(
+        "In a televised address on Thursday night, President Omar Haddad said the country would not bow to "
+        "terror. On Wednesday, Foreign Minister Lena Varga condemned the bombing.")
+    statements = _of(events, "statement")
+    assert sorted(dates[e["id"]] for e in statements) == [(date(2031, 3, 12), date(2031, 3, 12)),
+                                                          (date(2031, 3, 13), date(2031, 3, 13))]
+
+
+def test_a_statement_takes_the_date_before_its_verb_in_its_aside_or_of_the_act_it_is_joined_to():
+    events, dates = _draft(
+        "A bomb exploded at a market in Tarvo on Monday, killing 12 people. "
+        "Foreign ministry spokesman Ivo Brandt on Tuesday again accused the rebels of the bombing. "
+        "Defence Minister Lena Varga, in a statement issued late on Wednesday, said the army would respond. "
+        "Prime Minister Ana Morel telephoned President Omar Haddad on Thursday and condemned the bombing. "
+        "Amnesty International also condemned the attack on Friday.")
+    statements = _of(events, "statement")
+    assert sorted(dates[e["id"]][0] for e in statements) == [date(2031, 3, d) for d in (11, 12, 13, 14)]
+
+
+def test_an_act_a_speaker_tells_again_in_the_past_perfect_is_the_act_named_before():
+    events, _ = _draft(
+        "A powerful explosion tore through a bridge near Tarvo early on Saturday. The interior ministry said a "
+        "truck had blown up on the bridge, setting fire to a fuel train. Two more explosions followed that "
+        "afternoon.")
+    assert len(_of(events, "explosion")) == 2

@@ -35,6 +35,10 @@ __all__ = ["Drafted", "draft_story"]
 # dates its start)
 SINCE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)$")
 THAT = re.compile(r",? that\b(?! (?:year|day|month|week)\b)")  # 'said on Monday that …', not 'that year'
+# an aside between a speaker and the verb: ', in a statement issued late on Sunday, ', ', speaking in Havana on
+# Tuesday, '
+ASIDE_DATE = re.compile(r", (?:in an? |speaking |writing |addressing )[^,;:]{0,90}, $")
+OPENING = re.compile(r"(?:In|On|At|Late|Early|Earlier|Later|During|Last)\b[^,;:]{0,80}?, ")
 SEQUENCE = re.compile(r"\b(?:after|following|before|since|until|under|amid|despite)\b")
 YEAR_NAMED = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2,4}(?: [A-Z][\w’'\-]*){0,2} $|"  # 'the 1950-53 Korean war'
                         r"\b(?:\d+|[a-z]+)-(?:year|decade|month)(?:-long|-old)? (?:[a-z\-]+ )?$")  # 'a 20-year war'
@@ -87,6 +91,8 @@ def _assign_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
             and _owns(facts.text, mention, d, mentions)]
         if own:
             mention.date = min(own, key=lambda d: max(d.start - mention.end, mention.start - d.end, 0))
+    _opening_phrase(facts, mentions)
+    _statement_dates(facts, mentions)
     _when_clauses(facts, mentions)
     for date in [d for d in facts.dates if d.relative_to_event]:
         before = [m for m in mentions if m.end <= date.start]
@@ -117,6 +123,10 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
             mention.type != "statement" and THAT.match(text[date.end:mention.start]))):
         return False  # 'calm returned on Tuesday after the president declared a truce': Tuesday is the calm's;
         # 'told a meeting late on Monday that a device had exploded': Monday is the telling's
+    if date.end <= mention.start and re.search(r"\band (?:had |has |have |was |were )?then\b",
+                                               text[date.end:mention.start]) and any(
+            m is not mention and m.end <= date.start for m in mentions):
+        return False  # 'agreed it in a call on Saturday morning and had then negotiated with X': Saturday is the call's
     if date.end <= mention.start and ", and " in text[date.end:mention.start] and any(
             m is not mention and m.end <= date.start and m.type != mention.type for m in mentions):
         return False  # 'a bomber blew himself up outside the airport on Thursday, and gunmen then opened fire'
@@ -129,13 +139,53 @@ def _owns(text: str, mention: EventMention, date, mentions: list[EventMention]) 
 def _right_after(mention: EventMention, date, mentions: list[EventMention]) -> bool:
     """'declared a state of emergency on Monday', 'said in a televised statement late on Tuesday': a date after
     a statement's own words, with no other act named between, is the statement's."""
-    return date.start >= mention.end and not any(mention.end <= m.start < date.start for m in mentions)
+    return date.start >= mention.end and not any(mention.end <= m.start < date.start and not m.reference
+                                                 for m in mentions)  # 'condemned the attack on Saturday'
+
+
+def _statement_dates(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """An undated statement takes the date right before its verb ('Zhao on Wednesday again accused'), the date of
+    an aside that sets it ('Austin, in a statement issued late on Sunday, said'), or the date of the act it is
+    joined to by 'and' ('telephoned Sharif on Tuesday and condemned the attack')."""
+    text = facts.text
+    for mention in (m for m in mentions if m.type == "statement" and m.date is None):
+        before = [d for d in facts.dates if d.end <= mention.start and not d.relative_to_event]
+        last = max(before, key=lambda d: d.end, default=None)
+        if last is not None and re.fullmatch(r" (?:(?:again|also|later|then|publicly|strongly|formally) )?",
+                                             text[last.end:mention.start]):
+            mention.date = last
+            continue
+        aside = ASIDE_DATE.search(text[:mention.start])
+        if aside and last is not None and last.start >= aside.start() and not any(
+                aside.start() <= m.start < mention.start and not m.reference for m in mentions):
+            mention.date = last
+            continue
+        earlier = [m for m in mentions if m.end <= mention.start and m is not mention]
+        if earlier and earlier[-1].date is not None and not earlier[-1].date.relative_to_event and re.fullmatch(
+                r"[^,;]*? and (?:also |then |later )?", text[earlier[-1].end:mention.start]) and \
+                not any(earlier[-1].end <= m.start < mention.start for m in mentions if m.type != "statement"):
+            mention.date = earlier[-1].date
 
 
 def _coordinated(text: str, a: EventMention, b: EventMention) -> bool:
     """'recalled its ambassador and expelled the envoy on Monday': acts joined by 'and' share a date."""
     between = text[min(a.end, b.end):max(a.start, b.start)]
     return re.search(r"(?:^|,| )and ", between) is not None
+
+
+def _opening_phrase(facts: SentenceFacts, mentions: list[EventMention]) -> None:
+    """'In a televised address on Sunday night, the president said …', 'On Saturday, the envoy condemned …': a date
+    in the phrase that opens the sentence dates the statement that follows it, when nothing else comes between."""
+    opening = OPENING.match(facts.text)
+    if not opening:
+        return
+    dated = [d for d in facts.dates if d.end <= opening.end() and not d.relative_to_event]
+    after = [m for m in mentions if m.start >= opening.end()]
+    if not dated or not after or any(m.start < opening.end() for m in mentions):
+        return
+    first = min(after, key=lambda m: m.start)
+    if first.type == "statement" and first.date is None and "," not in facts.text[opening.end():first.start]:
+        first.date = dated[-1]
 
 
 def _when_clauses(facts: SentenceFacts, mentions: list[EventMention]) -> None:

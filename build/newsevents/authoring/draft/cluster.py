@@ -26,6 +26,10 @@ STEPS = ("meeting", "diplomatic_downgrade", "diplomatic_restoration")  # two in 
 # between two verbs of one act: a subject and its verb ('bombers opened fire'), or 'and (then)' with no new clause
 CHAINED = re.compile(r" (?:(?:had|have|has|then|also) )?|(?: (?!(?:who|which|while|as|but)\b)[\w’'\-]+){0,8} and "
                      r"(?:then |later |also )?")
+# the past perfect of reported speech: 'the committee said a truck had blown up', 'said its aircraft had carried out a'
+TOLD_AGAIN = re.compile(r"\b(?:said|says|told [a-z]+|confirmed)\b[^;:]{0,60}? had (?:been )?(?:[a-z]+ ){0,2}(?:an? )?$")
+OTHER_ACT = re.compile(r"\b(?:another|second|third|more|other|further|new|separate|earlier|later|previous|last)\b"
+                       r"(?: [a-z\-]+)? $|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)(?: [a-z\-]+)? $")
 REACH = 3  # sentences a definite mention may look back
 # a war's own toll, told in the words that follow it: 'a war that killed', 'the war, in which 5,000 died'
 WAR_TOLL = re.compile(r"(?:[,;]? (?:that|which|in which|during which|which has|that has)(?: [a-z\-]+){0,3})? ")
@@ -113,6 +117,9 @@ class _Clusters:
             if any(m.sentence_index == mention.sentence_index for m in cluster.mentions):
                 return False  # 'spoke with A and with B': two calls named together are two
             shared = set(cluster.all("participants")) & set(mention.participants)
+            if mention.action == "phone_call" and not mention.reference and \
+                    not set(mention.participants) <= set(cluster.all("participants")):
+                return False  # 'B, in a phone call with A': a call with someone new is a call of its own
             return cluster.action == mention.action and bool(shared) and \
                 cluster.first.status == mention.status and self._dates_agree(cluster, mention)
         if mention.type in ("diplomatic_downgrade", "diplomatic_restoration"):
@@ -143,6 +150,21 @@ class _Clusters:
                 return self.home[id(prev)]
         return None
 
+    def _told_again(self, mention: EventMention) -> Cluster | None:
+        """'A powerful explosion tore through the bridge … The committee said a truck had blown up on the road': an
+        act of no named doer that a speaker tells in the past perfect, in the sentences right after one of its kind
+        and not set apart from it ('another', 'a second', 'two more'), is that act told again."""
+        before = mention.facts.text[:mention.start]
+        if mention.type not in VIOLENT or mention.initiators or mention.cited or \
+                OTHER_ACT.search(before[-40:]) or not TOLD_AGAIN.search(before):
+            return None
+        recent = [c for c in self.clusters if c.type == mention.type and not c.first.cited
+                  and 0 < mention.sentence_index - c.last_sentence <= REACH]
+        if not recent or not self._dates_agree(recent[-1], mention) or (
+                mention.places and recent[-1].all("places") and mention.places[0] not in recent[-1].all("places")):
+            return None
+        return recent[-1]
+
     def add(self, mention: EventMention, claims: list[ClaimMention], earlier: list[EventMention] = ()) -> None:
         one = self._one_act(mention, list(earlier))
         if one is not None:
@@ -172,7 +194,7 @@ class _Clusters:
             if not (mention.cited or (tolled and mention.type in VIOLENT and not _definite(mention)) or (
                     mention.date and (_opens_clause(mention) or _dated_noun(mention)))):
                 return
-        same = next((c for c in self.clusters if self._same(c, mention)), None)
+        same = next((c for c in self.clusters if self._same(c, mention)), None) or self._told_again(mention)
         if same is None:
             same = Cluster(mention.type, mention.action)
             self.clusters.append(same)

@@ -25,6 +25,8 @@ FORMS = [  # longest forms first; a shorter form never overlaps a longer one alr
     r"\b(?:by\s+)?\d{1,2}\s+" + _M.removesuffix(r"\.?") + r"\b",
     r"\b" + _LEAD + _M.removesuffix(r"\.?") + r"\b(?!\.?\s*\d)",
     r"\b" + _LEAD + r"(?:19|20)\d{2}\b",
+    # 'In March, a car bomb …', 'In 2011, police …': the resolver reads the month or year without the capital 'In'
+    r"(?<=\bIn )(?:" + _M.removesuffix(r"\.?") + r"|(?:19|20)\d{2})\b(?!\.?\s*\d)",
     r"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?" + _WD + r"\b",
     r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|month|year)\b",
     r"\b(?:yesterday|today|tomorrow)\b",

@@ -13,12 +13,13 @@ KINDS = [  # (action, pattern)
     ("phone_call", r"\bspo(?:ke|ken) (?:separately |directly |briefly )?(?:by|over the|on the) (?:tele)?phone\b|"
                    r"\b(?:tele)?phone (?:call|conversation)s?\b|"
                    r"\btelephone conversation\b|\b(?:tele)?phoned\b|\bspo(?:ke|ken) (?:with|to) [^,;.]{1,60}? by "
-                   r"(?:tele)?phone\b"),
+                   r"(?:tele)?phone\b|\bspo(?:ke|ken)(?: on [A-Z][a-z]+)? (?:with|to) [^;.]{1,140}? in a "
+                   r"(?:joint |video )?call\b|\b(?:joint|video) call\b"),
     ("visit", r"\b(?<!was )(?<!is )(?<!were )visit(?:s|ed|ing)?\b(?! (?:card|or))|\btrip to\b|"
               r"\b(?:travel(?:s|l?ed|l?ing)?|fl(?:ew|y|ies|ying)) to(?= (?-i:[A-Z]))|"  # 'flew to Niamey'
               r"\b(?:is|are) due in(?= (?-i:[A-Z]))"),  # 'the minister is due in Delhi on Thursday'
     ("conference", r"\bsummits?\b|\b(?<!news )(?<!press )conference\b(?! call)"),
-    ("talks", r"\btalks\b|\bnegotiations\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b|"
+    ("talks", r"\btalks\b|\bnegotiations\b|\bnegotiated with\b|\b(?<!news )meeting\b|\bmet\b|\bmeet\b|\bmeets\b|"
               r"\b(?:emergency|extraordinary|special|closed-door|night|plenary) session\b"),
 ]
 PATTERNS = [(action, re.compile(pattern, re.IGNORECASE)) for action, pattern in KINDS]
@@ -58,8 +59,9 @@ FOR_A = re.compile(r"(?:(?!, (?:and|but|while|which|who|after|before)\b)(?:[^;.]
                    r"(?: (?:a|an|the))?(?: [\w\-’']+){0,3} ")
 # talks asked for and visits halted are no meetings: 'called on X to hold direct talks', 'urged both sides to return
 # to negotiations', 'a suspension of high-level visits'
-NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for)|press(?:ed|es)? "
-                      r"(?:for|\w+ to))\b[^.;:]{0,60}$|\b(?:suspension|suspend\w*|halt\w*|ban(?:ned|s)?(?: on)?|"
+NOT_HELD = re.compile(r"\b(?:call(?:ed|s|ing)? (?:on(?! (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|for)|"
+                      r"urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for)|press(?:ed|es)? (?:for|\w+ to))\b[^.;:]{0,60}$|"
+                      r"\b(?:suspension|suspend\w*|halt\w*|ban(?:ned|s)?(?: on)?|"
                       r"cancel\w*|freez\w*|froze)(?: of)?(?: [a-z\-]+){0,2} $")
 # talks ended, left or refused are no meeting held: 'ended peace talks with the rebels', 'pulled out of the talks',
 # 'there would be no more negotiations', 'ruled out any talks'
