@@ -281,3 +281,11 @@ def test_community_leaders_speak_for_their_toll():
     found = _found("Soldiers opened fire on villagers in Kano on Friday, killing two people and wounding 12, "
                    "community leaders said.")
     assert [c[0] for c in found] == ["community-leaders", "community-leaders"]
+
+
+def test_a_toll_parted_right_after_its_verb_is_a_breakdown_not_a_list_of_the_wounded():
+    found = _found("A drone struck a depot in Kano on Monday. Police said three people had been killed, two Nigerian "
+                   "nationals and a trader, and six others had been injured.")
+    assert [c[1:3] for c in found][:2] == [("killed", "three"), ("killed", "two")]
+    assert ("injured", "six") in [c[1:3] for c in found]
+    assert ("injured", "two") not in [c[1:3] for c in found]
