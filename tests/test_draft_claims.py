@@ -289,3 +289,12 @@ def test_a_toll_parted_right_after_its_verb_is_a_breakdown_not_a_list_of_the_wou
     assert [c[1:3] for c in found][:2] == [("killed", "three"), ("killed", "two")]
     assert ("injured", "six") in [c[1:3] for c in found]
     assert ("injured", "two") not in [c[1:3] for c in found]
+
+
+def test_a_body_s_words_at_the_end_of_a_proper_name_are_the_name():
+    found = _found("Shells hit an island off Kano on Tuesday. The Oslandia Coast Guard said on Wednesday that it had "
+                   "found the bodies of two men.")
+    assert [c[0] for c in found] == ["oslandia-coast-guard"]
+    found = _found("Shells hit an island off Kano on Tuesday. The coast guard said on Wednesday that it had found the "
+                   "bodies of two men.")
+    assert [c[0] for c in found] != ["oslandia-coast-guard"] and len(found) == 1

@@ -87,6 +87,14 @@ def _national_voices(text: str) -> list[Source]:
             for m in NATIONAL_VOICE.finditer(text) if m.group("noun") not in STATE_VOICE]
 
 
+def _inside_a_name(text: str, match: re.Match) -> bool:
+    """'The Korea Coast Guard said': a body's words in capitals after a name word are the end of a proper name,
+    read as a name elsewhere, not a body named without its state."""
+    words = match.group("body") or ""
+    return words[:1].isupper() and match.start() == match.start("body") and \
+        re.search(r"\b(?!(?:The|A|An|On|In|At|And|But|Then)\b)[A-Z][A-Za-z]+ $", text[:match.start()]) is not None
+
+
 def find_sources(text: str) -> list[Source]:
     """The unnamed sources of a sentence that speak in it."""
     found = _national_voices(text)
@@ -95,6 +103,8 @@ def find_sources(text: str) -> list[Source]:
             match = OFFICE_SOURCE.match(text, match.start())  # 'the police chief said': an office, not the body
             if not (match and SPEAKS_AFTER.match(text[match.end():])):
                 continue
+        if _inside_a_name(text, match):
+            continue
         body, group = match.group("body"), match.group("group")
         found.append(Source(match.start(), match.end(), match.group(), body.lower() if body else None,
                             group.lower() if group else None))
