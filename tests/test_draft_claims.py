@@ -298,3 +298,11 @@ def test_a_body_s_words_at_the_end_of_a_proper_name_are_the_name():
     found = _found("Shells hit an island off Kano on Tuesday. The coast guard said on Wednesday that it had found the "
                    "bodies of two men.")
     assert [c[0] for c in found] != ["oslandia-coast-guard"] and len(found) == 1
+
+
+def test_a_toll_in_a_later_sentence_is_the_act_told_not_one_cited_as_background():
+    drafted, _ = _draft("A gunman opened fire at a camp near Kano on Friday, killing at least 40 people, hours after a "
+                        "car bomb exploded in Jos, killing seven. Police said on Saturday that 41 people had been "
+                        "killed at the camp.")
+    on = {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
+    assert on["armed_clash"] == ["at least 40", "41"] and on["explosion"] == ["seven"]

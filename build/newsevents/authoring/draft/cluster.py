@@ -167,7 +167,8 @@ class _Clusters:
         else:
             recent = [c for c in self.clusters if c.type in VIOLENT
                       and 0 <= claim.facts.sentence.index - c.last_sentence <= CLAIM_REACH]
-            target = recent[-1] if recent else None
+            news = [c for c in recent if not c.first.cited]  # an act cited as background is not the one told
+            target = (news or recent)[-1] if recent else None
         if target is not None:
             claim.event = target.first
             target.claims.append(claim)
