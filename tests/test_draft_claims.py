@@ -306,3 +306,12 @@ def test_a_toll_in_a_later_sentence_is_the_act_told_not_one_cited_as_background(
                         "killed at the camp.")
     on = {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
     assert on["armed_clash"] == ["at least 40", "41"] and on["explosion"] == ["seven"]
+
+
+def test_officials_of_a_place_named_before_them_are_that_place_s_officials():
+    found = _found("Gunmen fought troops in Kano on Thursday. At least eight people were killed in the fighting, "
+                   "Oslandia state officials said on Friday.")
+    assert [c[0] for c in found] == ["oslandia-state-officials"]
+    found = _found("Gunmen fought troops in Kano on Thursday. At least eight people were killed in the fighting, "
+                   "Nigerian officials said on Friday.")
+    assert [c[0] for c in found] != ["nigerian-officials"]
