@@ -315,3 +315,11 @@ def test_officials_of_a_place_named_before_them_are_that_place_s_officials():
     found = _found("Gunmen fought troops in Kano on Thursday. At least eight people were killed in the fighting, "
                    "Nigerian officials said on Friday.")
     assert [c[0] for c in found] != ["nigerian-officials"]
+
+
+def test_a_later_toll_goes_on_the_lead_act_of_the_sentence_that_named_several():
+    drafted, _ = _draft("Troops searched a college in Kano on Friday after a siege in which gunmen killed 40 people, "
+                        "the deadliest attack since a 2029 bombing in Jos. Police said on Saturday that 41 people had "
+                        "been killed and 79 wounded.")
+    on = {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
+    assert on["armed_clash"] == ["40", "41", "79"]

@@ -168,7 +168,9 @@ class _Clusters:
             recent = [c for c in self.clusters if c.type in VIOLENT
                       and 0 <= claim.facts.sentence.index - c.last_sentence <= CLAIM_REACH]
             news = [c for c in recent if not c.first.cited]  # an act cited as background is not the one told
-            target = (news or recent)[-1] if recent else None
+            pool = news or recent  # of acts named last in one sentence, the first named: the lead act
+            latest = max((c.last_sentence for c in pool), default=None)
+            target = next((c for c in pool if c.last_sentence == latest), None)
         if target is not None:
             claim.event = target.first
             target.claims.append(claim)
