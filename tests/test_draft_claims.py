@@ -281,3 +281,45 @@ def test_community_leaders_speak_for_their_toll():
     found = _found("Soldiers opened fire on villagers in Kano on Friday, killing two people and wounding 12, "
                    "community leaders said.")
     assert [c[0] for c in found] == ["community-leaders", "community-leaders"]
+
+
+def test_a_toll_parted_right_after_its_verb_is_a_breakdown_not_a_list_of_the_wounded():
+    found = _found("A drone struck a depot in Kano on Monday. Police said three people had been killed, two Nigerian "
+                   "nationals and a trader, and six others had been injured.")
+    assert [c[1:3] for c in found][:2] == [("killed", "three"), ("killed", "two")]
+    assert ("injured", "six") in [c[1:3] for c in found]
+    assert ("injured", "two") not in [c[1:3] for c in found]
+
+
+def test_a_body_s_words_at_the_end_of_a_proper_name_are_the_name():
+    found = _found("Shells hit an island off Kano on Tuesday. The Oslandia Coast Guard said on Wednesday that it had "
+                   "found the bodies of two men.")
+    assert [c[0] for c in found] == ["oslandia-coast-guard"]
+    found = _found("Shells hit an island off Kano on Tuesday. The coast guard said on Wednesday that it had found the "
+                   "bodies of two men.")
+    assert [c[0] for c in found] != ["oslandia-coast-guard"] and len(found) == 1
+
+
+def test_a_toll_in_a_later_sentence_is_the_act_told_not_one_cited_as_background():
+    drafted, _ = _draft("A gunman opened fire at a camp near Kano on Friday, killing at least 40 people, hours after a "
+                        "car bomb exploded in Jos, killing seven. Police said on Saturday that 41 people had been "
+                        "killed at the camp.")
+    on = {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
+    assert on["armed_clash"] == ["at least 40", "41"] and on["explosion"] == ["seven"]
+
+
+def test_officials_of_a_place_named_before_them_are_that_place_s_officials():
+    found = _found("Gunmen fought troops in Kano on Thursday. At least eight people were killed in the fighting, "
+                   "Oslandia state officials said on Friday.")
+    assert [c[0] for c in found] == ["oslandia-state-officials"]
+    found = _found("Gunmen fought troops in Kano on Thursday. At least eight people were killed in the fighting, "
+                   "Nigerian officials said on Friday.")
+    assert [c[0] for c in found] != ["nigerian-officials"]
+
+
+def test_a_later_toll_goes_on_the_lead_act_of_the_sentence_that_named_several():
+    drafted, _ = _draft("Troops searched a college in Kano on Friday after a siege in which gunmen killed 40 people, "
+                        "the deadliest attack since a 2029 bombing in Jos. Police said on Saturday that 41 people had "
+                        "been killed and 79 wounded.")
+    on = {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
+    assert on["armed_clash"] == ["40", "41", "79"]

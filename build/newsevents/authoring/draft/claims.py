@@ -83,6 +83,8 @@ AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
 # words a count may open with; those without a rule in schemas/counts.yaml keep their claim out of the draft
 APPROXIMATE = ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "up to", "an estimated",
                "as many as")
+# a toll parted by an apposition right after its verb: 'three people had been killed, two Indians and a Thai'
+APPOSED = re.compile(r"\b(?:killed|dead|died|wounded|injured|hurt), $")
 
 
 def _count(root: Path) -> str:
@@ -163,6 +165,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
                                re.I)),
         ("including", re.compile(rf"\b(?:including|among them|of them|of whom) {count}(?: {groups})\b", re.I)),
         ("including", re.compile(rf"\b{count} of (?:them|whom) {groups}\b", re.I)),
+        ("including", re.compile(rf"(?:(?<=killed, )|(?<=dead, )|(?<=died, )|(?<=wounded, )|(?<=injured, )){count} "
+                                 rf"{groups}(?=,| and\b)", re.I)),  # 'killed, two Indians and a Thai,'
         ("including", re.compile(rf"\b{count} of (?:them|whom) (?:seriously|critically|severely|badly|in (?:a )?"
                                  rf"(?:critical|serious) condition|in intensive care)\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|among whom) {ONE}\b", re.I)),
@@ -222,6 +226,8 @@ def _listed(facts: SentenceFacts, root: Path) -> list[tuple[str, re.Match]]:
                 chain.append(item)
             items = chain
             end = chain[-1].end() if chain else end
+        if listing.re is LIST_PASSIVE and APPOSED.search(facts.text, 0, listing.start("list")):
+            continue  # 'three had been killed, two Indians and a Thai, and six injured': the list parts the toll before
         if listing.re is LIST_PASSIVE:  # only a plain list that ends at the verb: 'A, B and C had been killed'
             joined = all(re.fullmatch(r",(?: and)? | and ", facts.text[a.end():b.start()])
                          for a, b in zip(items, items[1:]))

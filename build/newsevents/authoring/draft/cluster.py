@@ -213,7 +213,10 @@ class _Clusters:
         else:
             recent = [c for c in self.clusters if c.type in VIOLENT
                       and 0 <= claim.facts.sentence.index - c.last_sentence <= CLAIM_REACH]
-            target = recent[-1] if recent else None
+            news = [c for c in recent if not c.first.cited]  # an act cited as background is not the one told
+            pool = news or recent  # of acts named last in one sentence, the first named: the lead act
+            latest = max((c.last_sentence for c in pool), default=None)
+            target = next((c for c in pool if c.last_sentence == latest), None)
         if target is not None:
             claim.event = target.first
             target.claims.append(claim)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsevents.authoring.draft.lexicon import country, demonym
+
 BODIES = ("health ministry", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
           "information ministry", "emergencies ministry", "ministry", "police", "military", "army", "armed forces",
           "security forces", "government", "navy", "air force", "coast guard", "border guard", "border guards",
@@ -87,6 +89,14 @@ def _national_voices(text: str) -> list[Source]:
             for m in NATIONAL_VOICE.finditer(text) if m.group("noun") not in STATE_VOICE]
 
 
+def _inside_a_name(text: str, match: re.Match) -> bool:
+    """'The Korea Coast Guard said': a body's words in capitals after a name word are the end of a proper name,
+    read as a name elsewhere, not a body named without its state."""
+    words = match.group("body") or ""
+    return words[:1].isupper() and match.start() == match.start("body") and \
+        re.search(r"\b(?!(?:The|A|An|On|In|At|And|But|Then)\b)[A-Z][A-Za-z]+ $", text[:match.start()]) is not None
+
+
 def find_sources(text: str) -> list[Source]:
     """The unnamed sources of a sentence that speak in it."""
     found = _national_voices(text)
@@ -95,7 +105,28 @@ def find_sources(text: str) -> list[Source]:
             match = OFFICE_SOURCE.match(text, match.start())  # 'the police chief said': an office, not the body
             if not (match and SPEAKS_AFTER.match(text[match.end():])):
                 continue
+        if _inside_a_name(text, match):
+            continue
         body, group = match.group("body"), match.group("group")
-        found.append(Source(match.start(), match.end(), match.group(), body.lower() if body else None,
+        start, surface = match.start(), match.group()
+        place = _named_place_before(text, start) if group and not body and surface == group else None
+        if place:  # 'Sinaloa state officials said': the officials of a place the story names
+            start, group = place, text[place:match.start()] + group
+            surface = group
+        found.append(Source(start, match.end(), surface, body.lower() if body else None,
                             group.lower() if group else None))
     return found
+
+
+NOT_A_PLACE = {"The", "A", "An", "On", "In", "At", "And", "But", "Then", "Later", "Earlier", "Senior", "Local",
+               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _named_place_before(text: str, start: int) -> int | None:
+    """Where a place's name right before a source starts ('Sinaloa state officials'), unless it is a people's
+    adjective or a country, which name a state read elsewhere ('Kenyan officials')."""
+    word = re.search(r"(?<![’'])\b[A-Z][a-z]+ $", text[:start])
+    name = word.group().strip() if word else None
+    if name is None or name in NOT_A_PLACE or demonym(name) or country(name):
+        return None
+    return word.start()
