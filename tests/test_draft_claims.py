@@ -323,3 +323,20 @@ def test_a_later_toll_goes_on_the_lead_act_of_the_sentence_that_named_several():
                         "been killed and 79 wounded.")
     on = {e["type"]: [c["count"] for c in e.get("claims", [])] for e in drafted.coding["events"]}
     assert on["armed_clash"] == ["40", "41", "79"]
+
+
+def test_one_person_named_by_nationality_or_as_the_next_of_a_count():
+    found = _found("A drone struck a depot in Kano on Monday. Police said three people had been killed, two Nigerian "
+                   "nationals and a Ghanaian, and six others had been injured.")
+    assert ("killed", "one", "people") in [c[1:] for c in found]
+    found = _found("A drone strike near Kano late on Friday killed two militant planners and wounded a third, the "
+                   "army said.")
+    assert [c[1:3] for c in found] == [("killed", "two"), ("injured", "one")]
+    assert all(c[2] != "one" for c in _found("A drone strike near Kano on Friday killed 30 people and wounded a third "
+                                            "of the village's residents."))
+
+
+def test_a_nationality_before_what_a_speaker_is_names_no_victim():
+    found = _found("A bomb exploded at a market in Kano on Monday, killing 14 people, a Nigerian hospital official "
+                   "said.")
+    assert [c[1:3] for c in found] == [("killed", "14")]

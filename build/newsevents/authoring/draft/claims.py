@@ -21,7 +21,7 @@ SINGULAR = {"soldier": "soldiers", "policeman": "soldiers", "police officer": "s
             "man": "people", "person": "people", "citizen": "people", "fighter": "militants", "gunman": "militants",
             "militant": "militants", "attacker": "militants", "guest": "civilians", "pilot": "soldiers",
             "marine": "soldiers", "sailor": "soldiers", "airman": "soldiers", "cadet": "soldiers",
-            "crew member": "people", "passenger": "civilians"}
+            "crew member": "people", "passenger": "civilians", "national": "people"}
 GROUPS = {  # victim wording → victim_group vocabulary value
     "people": "people", "persons": "people", "victims": "people", "others": "people",
     "civilians": "civilians", "residents": "civilians", "villagers": "civilians",
@@ -78,7 +78,7 @@ LEFT_LIST = re.compile(r"\b(?:left|leaving) (?P<list>[^.;]{5,160}?) (?P<verb>dea
 _SINGULAR = "|".join(sorted(map(re.escape, SINGULAR), key=len, reverse=True))
 ONE = rf"(?P<count>an?|one) (?:U\.S\. |(?-i:[A-Z][a-z]+) |(?-i:[a-z]+) )?(?:aid |(?-i:[a-z]+) )?" \
       rf"(?P<groups>{_SINGULAR}|(?!commander|leader|founder|(?:major|minor|senior|junior|former)\b)" \
-      rf"(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee)))"
+      rf"(?-i:[a-z]{{3,}}(?:er|or|ist|ant|ent|ian|ee))|{SINGLE_DEMONYM}(?! [a-z]))"  # 'and a Pakistani'
 AND_ONE = re.compile(rf",?(?: and)? {ONE}\b(?! (?:was|is|had|has)\b)")
 # words a count may open with; those without a rule in schemas/counts.yaml keep their claim out of the draft
 APPROXIMATE = ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "up to", "an estimated",
@@ -171,6 +171,8 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
                                  rf"(?:critical|serious) condition|in intensive care)\b", re.I)),
         ("including", re.compile(rf"\b(?:including|among them|among whom) {ONE}\b", re.I)),
         ("active", re.compile(rf"\b{verb} {ONE}\b", re.I)),  # 'killed a U.S. civilian contractor'
+        # 'killed two planners and wounded a third'
+        ("active", re.compile(rf"\b{verb} (?P<count>a) (?:third|fourth|fifth|sixth)\b(?! of)", re.I)),
         ("passive", re.compile(rf"\b{ONE} (?:was|has been|had been) {tail}\b", re.I)),  # 'a gunman was shot dead'
         ("passive", re.compile(rf"\b{ONE} (?:had |has )?(?P<verb>died)\b", re.I)),  # 'a marine had died'
     ]
@@ -186,7 +188,7 @@ def _group(text: str | None) -> str:
         if re.search(rf"\b{re.escape(word)}\b", rest):
             found.add(GROUPS[word])
             rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
-    if not found and re.search(rf"\b{DEMONYM}$", text):
+    if not found and re.search(rf"\b(?:{DEMONYM}|{SINGLE_DEMONYM})$", text):
         found = {"people"}
     return found.pop() if len(found) == 1 else ("mixed" if found else "unknown")
 
