@@ -27,6 +27,10 @@ def _found(body: str) -> list[tuple]:
      ("gaza-health-ministry", "killed", "20", "people")),
     ("An air strike hit a school in Kano on Monday. Nigerian authorities said 20 people were killed.",
      ("nigeria-authorities", "killed", "20", "people")),
+    ("An air strike hit a school in Kano on Monday. The Freedom Front-run health ministry said 20 people were killed.",
+     ("freedom-front-run-health-ministry", "killed", "20", "people")),
+    ("DAKAR (Wire) - An air strike hit a school in Kano on Monday. The Kheri-controlled interior ministry said "
+     "20 people were killed.", ("kheri-controlled-interior-ministry", "killed", "20", "people")),
     ("A bomb exploded in a market in Kano on Monday. The Nigerian Red Cross said 12 people were killed.",
      ("nigerian-red-cross", "killed", "12", "people")),
     ("A bomb exploded in a market in Kano on Monday. Chief Constable Ana Ruiz said 12 people were killed.",

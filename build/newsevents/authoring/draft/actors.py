@@ -58,6 +58,7 @@ SPEAKS = re.compile(r"^ (?:had |has |have |also )?(?:said|says|told|reported|con
 # 'the military's media wing ISPR', 'Public broadcaster NRK', 'Russia's Investigative Committee'
 DESCRIBED_BY = re.compile(r"(?:\b(?:[Tt]he |[Pp]ublic )(?:[a-z’'\-]+ ){0,3}(?P<kind>agency|wing|broadcaster|charity|"
                           r"newspaper|daily|channel|network) |\b(?P<whose>[A-Z][a-z]+)[’']s )$")
+RUN_BY = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*-(?:run|controlled|held)")  # 'the Hamas-run health ministry'
 LOCAL_BODIES = {"health ministry", "health authorities", "police", "authorities", "health officials"}
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -191,6 +192,9 @@ class ActorFinder:
         for m in [*pattern.finditer(sentence.text), *of_country.finditer(sentence.text)]:
             if re.sub(r"^[Tt]he ", "", m.group()) in self.owner:
                 continue  # a registry actor's own name: a state's 'authorities' may be one of its aliases
+            if RUN_BY.fullmatch(m.group("country")):
+                mentions.append(self._run_body(m, sentence))
+                continue
             known = self._country_word(m.group("country"))
             if known is None:
                 local = self._local_body(m, sentence)
@@ -220,6 +224,18 @@ class ActorFinder:
         self._alias(actor_id, surface)
         self.bodies_seen.pop(body.lower(), None)
         self.bodies_seen[body.lower()] = actor_id
+        return Mention(actor_id, m.start(), m.end(), m.group(), "body")
+
+    def _run_body(self, m: re.Match, sentence: Sentence) -> Mention:
+        """'the Hamas-run health ministry': a body run by a group or movement, not by the story's state."""
+        surface = m.group().removeprefix("the ").removeprefix("The ")
+        actor_id = self._new_id(surface)
+        if actor_id not in self.proposals:
+            self.proposals[actor_id] = ActorProposal(
+                {"id": actor_id, "name": surface, "type": "government_body", "country": None, "aliases": [surface]},
+                sentence.text, "a body run by a group or movement: say whose it is and where")
+        self.bodies_seen.pop(m.group("body").lower(), None)
+        self.bodies_seen[m.group("body").lower()] = actor_id
         return Mention(actor_id, m.start(), m.end(), m.group(), "body")
 
     def _body(self, state: str, body: str, surface: str, sentence: Sentence) -> str:
