@@ -58,7 +58,7 @@ SPEAKS = re.compile(r"^ (?:had |has |have |also )?(?:said|says|told|reported|con
 # 'the military's media wing ISPR', 'Public broadcaster NRK', 'Russia's Investigative Committee'
 DESCRIBED_BY = re.compile(r"(?:\b(?:[Tt]he |[Pp]ublic )(?:[a-z’'\-]+ ){0,3}(?P<kind>agency|wing|broadcaster|charity|"
                           r"newspaper|daily|channel|network) |\b(?P<whose>[A-Z][a-z]+)[’']s )$")
-RUN_BY = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*-(?:run|controlled|held)")  # 'the Hamas-run health ministry'
+RUN_BY = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*-(?:run|controlled|held)")  # 'the Front-run health ministry'
 LOCAL_BODIES = {"health ministry", "health authorities", "police", "authorities", "health officials"}
 GEO_WORDS = {"Heights", "Valley", "Strait", "Gulf", "Sea", "Mountains", "Province", "Region", "Island", "Islands",
              "Coast", "Desert", "Basin", "Corridor", "Strip", "Bank", "River", "Lake", "Peninsula", "Airport",
@@ -227,7 +227,7 @@ class ActorFinder:
         return Mention(actor_id, m.start(), m.end(), m.group(), "body")
 
     def _run_body(self, m: re.Match, sentence: Sentence) -> Mention:
-        """'the Hamas-run health ministry': a body run by a group or movement, not by the story's state."""
+        """'the Front-run health ministry': a body run by a group or movement, not by the story's state."""
         surface = m.group().removeprefix("the ").removeprefix("The ")
         actor_id = self._new_id(surface)
         if actor_id not in self.proposals:
