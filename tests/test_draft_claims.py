@@ -31,6 +31,8 @@ def _found(body: str) -> list[tuple]:
      ("freedom-front-run-health-ministry", "killed", "20", "people")),
     ("DAKAR (Wire) - An air strike hit a school in Kano on Monday. The Kheri-controlled interior ministry said "
      "20 people were killed.", ("kheri-controlled-interior-ministry", "killed", "20", "people")),
+    ("South Sudanese officials said warplanes bombed the outskirts of Bentiu on Saturday, killing two soldiers.",
+     ("south-sudan", "killed", "two", "soldiers")),  # not Sudan's: a nationality of two words
     ("A bomb exploded in a market in Kano on Monday. The Nigerian Red Cross said 12 people were killed.",
      ("nigerian-red-cross", "killed", "12", "people")),
     ("A bomb exploded in a market in Kano on Monday. Chief Constable Ana Ruiz said 12 people were killed.",

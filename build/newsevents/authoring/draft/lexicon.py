@@ -92,16 +92,19 @@ def country(name: str) -> tuple[str, str] | None:
 
 
 def demonym(word: str) -> tuple[str, str] | None:
-    """(ISO3, country name) of a nationality adjective ('Iranian', 'Israeli', 'Lebanese')."""
+    """(ISO3, country name) of a nationality adjective ('Iranian', 'Israeli', 'Lebanese', 'South Sudanese')."""
     word = word.removesuffix("s") if word not in IRREGULAR_DEMONYMS and word.endswith("ns") else word
     iso3 = IRREGULAR_DEMONYMS.get(word)
     if iso3:
         name = next((n for n, (code, _) in _countries().items() if code == iso3), word)
         return iso3, name
-    if not re.fullmatch(r"[A-Z][a-z]+", word) or not word.endswith(("an", "ian", "i", "ese", "ish")):
+    if not re.fullmatch(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+", word) or not word.endswith(("an", "ian", "i", "ese", "ish")):
         return None
+    first = word.split()[0] + " " if " " in word else ""  # 'South Sudanese', 'Sri Lankan': a name of two words
     best, best_shared = None, 0
     for name, (iso3, full) in _countries().items():
+        if not name.startswith(first):
+            continue
         shared = len(commonprefix([word, name]))
         if shared >= 4 and shared >= min(len(word), len(name)) - 2 and shared > best_shared:
             best, best_shared = (iso3, full), shared
