@@ -351,3 +351,9 @@ def test_an_act_a_speaker_tells_again_in_the_past_perfect_is_the_act_named_befor
         "truck had blown up on the bridge, setting fire to a fuel train. Two more explosions followed that "
         "afternoon.")
     assert len(_of(events, "explosion")) == 2
+
+
+def test_an_act_a_modal_puts_as_what_may_come_is_no_event():
+    events, _ = _draft("Officials in Tarvo warned on Monday that the dispute could spill into a direct clash between "
+                       "the two armies.")
+    assert _of(events, "armed_clash") == []
