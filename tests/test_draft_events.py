@@ -357,3 +357,9 @@ def test_an_act_a_modal_puts_as_what_may_come_is_no_event():
     events, _ = _draft("Officials in Tarvo warned on Monday that the dispute could spill into a direct clash between "
                        "the two armies.")
     assert _of(events, "armed_clash") == []
+
+
+def test_coups_told_as_a_class_found_no_event():
+    events, _ = _draft("Three neighbours, which are suspended from the bloc after coups of their own, were not "
+                       "invited to the summit in Tarvo.")
+    assert _of(events, "seizure_of_power") == []

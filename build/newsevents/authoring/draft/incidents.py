@@ -69,6 +69,8 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
             taken.append(match.span())
             if FEARED.search(facts.text[:match.start()]) or NAMED_AS.search(facts.text[:match.start()]):
                 continue
+            if match.group().lower() == "coups" and not facts.dates_in(*facts.clause(match.start())):
+                continue  # 'suspended after coups of their own': acts of many, told as a class, no one event
             mention = EventMention(kind, action, facts, *match.span())
             agreed = re.search(r"\b(?:agreed|signed|fought|reached|declared|accepted|announced)\b(?: [\w\-]+){0,5} $",
                                facts.text[:match.start()])
