@@ -288,9 +288,11 @@ def test_an_act_announced_is_the_act_not_a_statement():
     assert len(_of(events, "sanctions")) == 1 and len(_of(events, "diplomatic_downgrade")) == 1
 
 
-def test_sanctions_that_remain_are_no_new_sanctions():
+def test_sanctions_that_remain_are_no_new_sanctions_but_sanctions_on_a_side_are():
     events, _ = _draft("President Omar Haddad said sanctions would remain in place for now.")
     assert _of(events, "sanctions") == []
+    events, _ = _draft("Germany has called for European sanctions against the Tarvo government.")
+    assert len(_of(events, "sanctions")) == 1
 
 
 def test_meeting_a_need_or_a_visit_that_sets_a_speech_is_no_meeting():

@@ -16,7 +16,8 @@ KINDS = [  # (event type, action, pattern)
                    r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|"
-                               r"\bsanction(?:ed|s) (?=(?-i:[A-Z]))|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|"
+                               r"\bsanction(?:ed|s) (?=(?-i:[A-Z]))|\bsanctions (?=(?:on|against) )|"
+                               r"\bclos(?:ed|es|ing) (?:its|their) airspace to\b|"
                                r"\b(?:suspend|halt|freez|cut)"
                                r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
                                r"financial |budget )*(?:cooperation|aid|assistance|support)\b|"
