@@ -365,3 +365,9 @@ def test_coups_told_as_a_class_found_no_event():
     events, _ = _draft("Three neighbours, which are suspended from the bloc after coups of their own, were not "
                        "invited to the summit in Tarvo.")
     assert _of(events, "seizure_of_power") == []
+
+
+def test_a_war_that_only_tells_since_when_is_the_war_known_not_a_new_one():
+    events, _ = _draft("A drone struck an outpost near Tarvo on Sunday, killing three soldiers, the first deaths "
+                       "in the region since the Karvel war began.")
+    assert _of(events, "war") == []

@@ -40,6 +40,7 @@ GOAL = re.compile(r"\b(?:for|towards?|calls? for|push for|pressed for|urged) (?:
 # 'the truce', not 'announced that it was halting aid' ('that' opening a clause)
 DEFINITE = re.compile(r"\b(?i:the|that(?! (?:it|they|he|she|we|the|a|an|its|their|his|her)\b)|this|its|their)"
                       r"(?: [a-z\-]+){0,2} $")
+SINCE_IT_BEGAN = re.compile(r"\b[Ss]ince the(?: [A-Z][\w\-]+){0,2} $")
 # a war feared, not fought: 'pushed the two countries to the brink of all-out war'
 FEARED = re.compile(r"\b(?:brink|verge|risk|threat|spectre|danger|edge) of(?: (?:a|an|the))?(?: [a-z\-]+){0,2} $")
 # a speaker's word for an act named before: 'called the takeover an “institutional coup”'
@@ -90,6 +91,9 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
                     facts.text[:match.start()])):
                 continue  # 'a ceasefire appeared to be holding', 'called for a lasting ceasefire': no act
             mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
+            if kind == "war" and not dated and SINCE_IT_BEGAN.search(facts.text[:match.start()]) and \
+                    re.match(r" (?:began|started|erupted|broke out)\b", facts.text[match.end():]):
+                mention.reference = True  # 'the first deaths since the Gaza war began': a time told by a war known
             mention.places = facts.places_after(match.end())
             if facts.future_before(match.start(), words=3) and not (agreed and not facts.future_before(
                     agreed.start(), words=3)):  # 'agreed on Wednesday to a truce': the agreement is made
