@@ -288,9 +288,11 @@ def test_an_act_announced_is_the_act_not_a_statement():
     assert len(_of(events, "sanctions")) == 1 and len(_of(events, "diplomatic_downgrade")) == 1
 
 
-def test_sanctions_that_remain_are_no_new_sanctions():
+def test_sanctions_that_remain_are_no_new_sanctions_but_sanctions_on_a_side_are():
     events, _ = _draft("President Omar Haddad said sanctions would remain in place for now.")
     assert _of(events, "sanctions") == []
+    events, _ = _draft("Germany has called for European sanctions against the Tarvo government.")
+    assert len(_of(events, "sanctions")) == 1
 
 
 def test_meeting_a_need_or_a_visit_that_sets_a_speech_is_no_meeting():
@@ -351,3 +353,21 @@ def test_an_act_a_speaker_tells_again_in_the_past_perfect_is_the_act_named_befor
         "truck had blown up on the bridge, setting fire to a fuel train. Two more explosions followed that "
         "afternoon.")
     assert len(_of(events, "explosion")) == 2
+
+
+def test_an_act_a_modal_puts_as_what_may_come_is_no_event():
+    events, _ = _draft("Officials in Tarvo warned on Monday that the dispute could spill into a direct clash between "
+                       "the two armies.")
+    assert _of(events, "armed_clash") == []
+
+
+def test_coups_told_as_a_class_found_no_event():
+    events, _ = _draft("Three neighbours, which are suspended from the bloc after coups of their own, were not "
+                       "invited to the summit in Tarvo.")
+    assert _of(events, "seizure_of_power") == []
+
+
+def test_a_war_that_only_tells_since_when_is_the_war_known_not_a_new_one():
+    events, _ = _draft("A drone struck an outpost near Tarvo on Sunday, killing three soldiers, the first deaths "
+                       "in the region since the Karvel war began.")
+    assert _of(events, "war") == []

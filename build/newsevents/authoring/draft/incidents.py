@@ -16,7 +16,8 @@ KINDS = [  # (event type, action, pattern)
                    r"\bwars?\b(?! (?:crimes?|games?|-torn|zone))"),
     ("seizure_of_power", "coup", r"\bcoups?\b|\b(?:seized|seize|seizing|took|take|taken|retook) (?:over |)power\b"),
     ("sanctions", "sanctions", r"\bimpos(?:ed|es|ing) (?:new |fresh |further )?sanctions\b|"
-                               r"\bsanction(?:ed|s) (?=(?-i:[A-Z]))|\bclos(?:ed|es|ing) (?:its|their) airspace to\b|"
+                               r"\bsanction(?:ed|s) (?=(?-i:[A-Z]))|\bsanctions (?=(?:on|against) )|"
+                               r"\bclos(?:ed|es|ing) (?:its|their) airspace to\b|"
                                r"\b(?:suspend|halt|freez|cut)"
                                r"(?:ed|ing|s|e|es)? (?:all |its |their )?(?:military |security |development |economic |"
                                r"financial |budget )*(?:cooperation|aid|assistance|support)\b|"
@@ -39,6 +40,7 @@ GOAL = re.compile(r"\b(?:for|towards?|calls? for|push for|pressed for|urged) (?:
 # 'the truce', not 'announced that it was halting aid' ('that' opening a clause)
 DEFINITE = re.compile(r"\b(?i:the|that(?! (?:it|they|he|she|we|the|a|an|its|their|his|her)\b)|this|its|their)"
                       r"(?: [a-z\-]+){0,2} $")
+SINCE_IT_BEGAN = re.compile(r"\b[Ss]ince the(?: [A-Z][\w\-]+){0,2} $")
 # a war feared, not fought: 'pushed the two countries to the brink of all-out war'
 FEARED = re.compile(r"\b(?:brink|verge|risk|threat|spectre|danger|edge) of(?: (?:a|an|the))?(?: [a-z\-]+){0,2} $")
 # a speaker's word for an act named before: 'called the takeover an “institutional coup”'
@@ -69,6 +71,8 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
             taken.append(match.span())
             if FEARED.search(facts.text[:match.start()]) or NAMED_AS.search(facts.text[:match.start()]):
                 continue
+            if match.group().lower() == "coups" and not facts.dates_in(*facts.clause(match.start())):
+                continue  # 'suspended after coups of their own': acts of many, told as a class, no one event
             mention = EventMention(kind, action, facts, *match.span())
             agreed = re.search(r"\b(?:agreed|signed|fought|reached|declared|accepted|announced)\b(?: [\w\-]+){0,5} $",
                                facts.text[:match.start()])
@@ -87,6 +91,9 @@ def find_incidents(facts: SentenceFacts, taken: list[tuple[int, int]]) -> list[E
                     facts.text[:match.start()])):
                 continue  # 'a ceasefire appeared to be holding', 'called for a lasting ceasefire': no act
             mention.reference = bool(DEFINITE.search(facts.text[:match.start()])) and not sides and not dated
+            if kind == "war" and not dated and SINCE_IT_BEGAN.search(facts.text[:match.start()]) and \
+                    re.match(r" (?:began|started|erupted|broke out)\b", facts.text[match.end():]):
+                mention.reference = True  # 'the first deaths since the Gaza war began': a time told by a war known
             mention.places = facts.places_after(match.end())
             if facts.future_before(match.start(), words=3) and not (agreed and not facts.future_before(
                     agreed.start(), words=3)):  # 'agreed on Wednesday to a truce': the agreement is made

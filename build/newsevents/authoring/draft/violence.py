@@ -106,6 +106,9 @@ SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered) by(?: [A-Z][\
                      r"{0,3} $")
 # an act put as a condition or a supposition: 'if the plane was shot down', 'unless its fighters came under attack'
 SUPPOSED = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b")
+# an act a modal puts as what may come: 'the war could spill into a direct clash', 'might trigger fresh fighting'
+MAY_COME = re.compile(r"\b(?:could|might|may)(?: not)?(?: [a-z]+){1,2} (?:into |to |in )?(?:a |an |fresh |new |more )?"
+                      r"(?:[a-z\-]+ )?$")
 # 'struck', 'bombed' told of attackers on the ground is a ground attack: 'gunmen bombed and then stormed a
 # mosque', 'attackers armed with guns struck a police post'
 GROUND = re.compile(r"\b(?:[Gg]unm[ae]n|[Aa]ttackers|[Aa]ssailants|[Mm]ilitants|[Ii]nsurgents|[Jj]ihadists|"
@@ -232,7 +235,8 @@ def find_violence(facts: SentenceFacts) -> list[EventMention]:
                 not AIRBORNE.search(text[:match.start()])
             if match.group() == "fighting" and FIGHTING_SIDE.search(text[:match.start()]):
                 continue
-            if SUPPORT.search(text[:match.start()]) or SUPPOSED.search(text[clause_start:match.start()]):
+            if SUPPORT.search(text[:match.start()]) or SUPPOSED.search(text[clause_start:match.start()]) or \
+                    MAY_COME.search(text[clause_start:match.start()]):
                 continue
             if match.group().lower().startswith("suicide bomber") and re.search(r"\bby(?: [a-z\d]+)? $",
                                                                                 text[:match.start()]):
