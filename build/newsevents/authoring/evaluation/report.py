@@ -44,7 +44,9 @@ the United Kingdom, Belgium, Pakistan, Ethiopia and Eritrea, the Abraham Accords
 flotilla and the 2021 Gaza ceasefire, Syria and Norway; the sixth: Turkey, India and Pakistan, Lebanon, Crimea,
 France, Afghanistan, Saudi Arabia, the Korean peninsula and Egypt; the seventh: Côte d'Ivoire, Kazakhstan,
 Colombia, the Korean peninsula, Ukraine, the United Arab Emirates and Yemen, Saudi Arabia and Iran, Venezuela,
-Turkey and Russia, Indonesia, Sudan and South Sudan, and Afghanistan) in the
+Turkey and Russia, Indonesia, Sudan and South Sudan, and Afghanistan; the eighth: Georgia, Kenya, Nigeria,
+Lebanon and Israel, Armenia and Azerbaijan, the Philippines, the United States and North Korea meeting in
+Vietnam, India and China, Libya twice, Burundi and Honduras) in the
 shapes real pages come in: wire copy, national dailies and news portals, with page furniture, no headline,
 hard-wrapped lines, truncated text and saved HTML pages. The READMEs in `evaluation/drafting/`,
 `evaluation/drafting/dev/` and `evaluation/drafting/test/` say how each set was written.
