@@ -90,7 +90,7 @@ def _national_voices(text: str) -> list[Source]:
 
 
 def _inside_a_name(text: str, match: re.Match) -> bool:
-    """'The Korea Coast Guard said': a body's words in capitals after a name word are the end of a proper name,
+    """'The Valdor Coast Guard said': a body's words in capitals after a name word are the end of a proper name,
     read as a name elsewhere, not a body named without its state."""
     words = match.group("body") or ""
     return words[:1].isupper() and match.start() == match.start("body") and \
@@ -110,7 +110,7 @@ def find_sources(text: str) -> list[Source]:
         body, group = match.group("body"), match.group("group")
         start, surface = match.start(), match.group()
         place = _named_place_before(text, start) if group and not body and surface == group else None
-        if place:  # 'Sinaloa state officials said': the officials of a place the story names
+        if place:  # 'Kano state officials said': the officials of a place the story names
             start, group = place, text[place:match.start()] + group
             surface = group
         found.append(Source(start, match.end(), surface, body.lower() if body else None,
@@ -123,7 +123,7 @@ NOT_A_PLACE = {"The", "A", "An", "On", "In", "At", "And", "But", "Then", "Later"
 
 
 def _named_place_before(text: str, start: int) -> int | None:
-    """Where a place's name right before a source starts ('Sinaloa state officials'), unless it is a people's
+    """Where a place's name right before a source starts ('Kano state officials'), unless it is a people's
     adjective or a country, which name a state read elsewhere ('Kenyan officials')."""
     word = re.search(r"(?<![’'])\b[A-Z][a-z]+ $", text[:start])
     name = word.group().strip() if word else None
