@@ -38,11 +38,13 @@ def check_rules(project: Project, problems: Collector) -> bool:
     if document is None:
         return False
     for qualifier, rule in (document.data.get("qualifiers") or {}).items():
-        if "add" in rule and (not isinstance(rule["add"], int) or rule["add"] < 0):
-            problems.add(document.path, f"the rule for '{qualifier}': add {rule['add']!r} is not a whole number "
-                         "of at least 0", "give the number to add to the printed one for count_low (0 or more)",
-                         line=document.line("qualifiers", qualifier), record=qualifier)
-        for key in () if "add" in rule else ("percent_below", "percent_above"):
+        if "add" in rule:
+            if not isinstance(rule["add"], int) or rule["add"] < 0:
+                problems.add(document.path, f"the rule for '{qualifier}': add {rule['add']!r} is not a whole "
+                             "number of at least 0", "give the number to add to the printed one for count_low "
+                             "(0 or more)", line=document.line("qualifiers", qualifier), record=qualifier)
+            continue
+        for key in ("percent_below", "percent_above"):
             if not isinstance(rule.get(key), int) or not 0 <= rule[key] <= 100:
                 problems.add(document.path, f"the rule for '{qualifier}': {key} {rule.get(key)!r} is not a whole "
                              "number from 0 to 100", "give add (added to the printed number for count_low), or "

@@ -179,8 +179,6 @@ def _patterns(root: Path) -> list[tuple[str, re.Pattern]]:
 
 
 def _group(text: str | None) -> str:
-    if text and text.lower() in SINGULAR:
-        return SINGULAR[text.lower()]
     if not text:
         return "unknown"
     found, rest = set(), text.lower()
